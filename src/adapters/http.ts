@@ -1,0 +1,191 @@
+import http from 'node:http';
+import https from 'node:https';
+import axios, { AxiosError, type AxiosInstance } from 'axios';
+import { UpstreamError } from './UpstreamError.js';
+
+/** Options of {@link createHttpClient}. */
+export interface HttpClientOptions {
+  /** Source name, copied into every {@link UpstreamError}. */
+  readonly source: string;
+  /** Absolute base URL; relative request paths are resolved against it (a trailing `/` is added). */
+  readonly baseUrl: string;
+  /** Headers sent on every call (auth, API version). */
+  readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * Overall limit for one call in ms, covering connect, first byte **and** the whole body (enforced with an
+   * `AbortSignal`, so a source that trickles its body is cut off too). Default 10 000.
+   */
+  readonly timeoutMs?: number;
+  /** Max concurrent sockets to the source (keep-alive pool). Default 64. */
+  readonly maxSockets?: number;
+  /** Largest response body accepted, in bytes; larger bodies fail as `bad_response`. Default 32 MiB. */
+  readonly maxBodyBytes?: number;
+}
+
+/** One upstream call. */
+export interface HttpRequest {
+  readonly method: 'GET' | 'POST';
+  /** Path relative to the base URL, or an absolute URL on the base URL's origin (vendor "next" links). */
+  readonly path: string;
+  readonly params?: Readonly<Record<string, string | number>>;
+  /** JSON body for POST. */
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Caller's signal (request deadline); combined with the client's own timeout. */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** A raw upstream answer of any status; the adapter interprets vendor error shapes. */
+export interface HttpResponse {
+  readonly status: number;
+  /** Lower-case header names. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Body as text (may be empty, HTML, or malformed JSON). */
+  readonly body: string;
+  readonly method: string;
+  /** Path and query actually called (no origin). */
+  readonly url: string;
+}
+
+/** The HTTP client adapters get injected. */
+export interface HttpClient {
+  readonly source: string;
+  readonly baseUrl: string;
+  /**
+   * Performs the call and resolves with any HTTP status. Rejects only with an {@link UpstreamError}:
+   * `timeout` when the deadline or timeout passed, `unavailable` for connection failures,
+   * `bad_response` for an oversized body, `rejected` for a URL off the source's origin.
+   */
+  request(req: HttpRequest): Promise<HttpResponse>;
+  /** Destroys pooled sockets. */
+  close(): void;
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_MAX_SOCKETS = 64;
+const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+/**
+ * The one HTTP client factory (DESIGN.md §3): axios over keep-alive agents, an overall per-call deadline,
+ * raw text bodies, and transport failures mapped to {@link UpstreamError}. One client per source.
+ */
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+    throw new TypeError(`createHttpClient: timeoutMs must be a positive number, got ${String(options.timeoutMs)}`);
+  }
+  let base: URL;
+  try {
+    base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
+  } catch {
+    throw new TypeError(`createHttpClient: baseUrl must be an absolute URL, got ${JSON.stringify(options.baseUrl)}`);
+  }
+  const maxSockets = options.maxSockets ?? DEFAULT_MAX_SOCKETS;
+  const httpAgent = new http.Agent({ keepAlive: true, maxSockets });
+  const httpsAgent = new https.Agent({ keepAlive: true, maxSockets });
+  const instance: AxiosInstance = axios.create({
+    httpAgent,
+    httpsAgent,
+    headers: { accept: 'application/json', ...options.headers },
+    responseType: 'text',
+    // Raw text: vendors send HTML pages and malformed JSON; adapters parse with parseJsonBody.
+    transformResponse: [(data: unknown) => data],
+    validateStatus: () => true,
+    maxRedirects: 0,
+    maxContentLength: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    decompress: true,
+  });
+
+  async function request(req: HttpRequest): Promise<HttpResponse> {
+    const target = new URL(req.path.replace(/^\//, ''), base);
+    if (/^https?:\/\//i.test(req.path)) {
+      const absolute = new URL(req.path);
+      if (absolute.origin !== base.origin) {
+        throw new UpstreamError({
+          source: options.source,
+          kind: 'rejected',
+          message: `refusing to follow a link off the source's origin: ${absolute.origin}`,
+          method: req.method,
+        });
+      }
+      target.href = absolute.href;
+    }
+    for (const [key, value] of Object.entries(req.params ?? {})) target.searchParams.set(key, String(value));
+    const url = `${target.pathname}${target.search}`;
+    const timeoutSignal = AbortSignal.timeout(timeoutMs);
+    const signal = req.signal ? AbortSignal.any([req.signal, timeoutSignal]) : timeoutSignal;
+    if (signal.aborted) {
+      throw new UpstreamError({ source: options.source, kind: 'timeout', message: 'deadline passed before the call', method: req.method, url });
+    }
+    try {
+      const res = await instance.request<string>({
+        method: req.method,
+        url: target.href,
+        data: req.body === undefined ? undefined : JSON.stringify(req.body),
+        headers: req.body === undefined ? req.headers : { 'content-type': 'application/json', ...req.headers },
+        signal,
+      });
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(res.headers)) {
+        if (value !== undefined && value !== null) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+      }
+      return { status: res.status, headers, body: typeof res.data === 'string' ? res.data : '', method: req.method, url };
+    } catch (error) {
+      throw toUpstreamError(options.source, error, req.method, url, signal, timeoutMs);
+    }
+  }
+
+  return {
+    source: options.source,
+    baseUrl: base.href,
+    request,
+    close() {
+      httpAgent.destroy();
+      httpsAgent.destroy();
+    },
+  };
+}
+
+function toUpstreamError(source: string, error: unknown, method: string, url: string, signal: AbortSignal, timeoutMs: number): UpstreamError {
+  const common = { source, method, url, cause: error };
+  if (signal.aborted || (error instanceof AxiosError && (error.code === 'ECONNABORTED' || error.code === 'ERR_CANCELED'))) {
+    return new UpstreamError({ ...common, kind: 'timeout', message: `no complete answer within the deadline (limit ${timeoutMs} ms)` });
+  }
+  if (error instanceof AxiosError) {
+    if (error.code === 'ERR_BAD_RESPONSE' || /maxContentLength/i.test(error.message)) {
+      return new UpstreamError({ ...common, kind: 'bad_response', message: `response rejected: ${error.message}` });
+    }
+    return new UpstreamError({ ...common, kind: 'unavailable', message: `connection failed: ${error.code ?? error.message}` });
+  }
+  return new UpstreamError({ ...common, kind: 'unavailable', message: `call failed: ${String(error)}` });
+}
+
+/**
+ * Parses a JSON body. Empty bodies, HTML pages and malformed or truncated JSON throw a `bad_response`
+ * {@link UpstreamError} naming the status and content type (never the body, which may hold PII).
+ */
+export function parseJsonBody(source: string, res: HttpResponse): unknown {
+  const text = res.body.charCodeAt(0) === 0xfeff ? res.body.slice(1) : res.body;
+  const contentType = res.headers['content-type'] ?? 'none';
+  const fail = (why: string, cause?: unknown): UpstreamError =>
+    new UpstreamError({ source, kind: 'bad_response', message: `${why} (HTTP ${res.status}, content-type ${contentType})`, method: res.method, url: res.url, status: res.status, cause });
+  if (text.trim() === '') throw fail('empty response body');
+  if (/^\s*</.test(text)) throw fail('HTML instead of JSON');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw fail('malformed JSON', error);
+  }
+}
+
+/**
+ * Reads `Retry-After` (integer or fractional seconds, or an HTTP date) as milliseconds from `nowMs`;
+ * `undefined` when absent or unparsable, never negative.
+ */
+export function parseRetryAfter(value: string | undefined, nowMs: number = Date.now()): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const seconds = Number(value.trim());
+  if (Number.isFinite(seconds)) return Math.max(0, Math.round(seconds * 1000));
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}

@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { runDemo } from './commands/runDemo.js';
+import { runSandbox } from './commands/runSandbox.js';
+import { runServe } from './commands/runServe.js';
+import { ConfigError } from './config.js';
+
+const USAGE = `usage:
+  c360 demo    [--port N] [--host H] [--size N] [--seed N] [--log-level L]
+                 sandbox + gateway together (what \`npm start\` runs); --port 0 picks a free port
+  c360 serve   --config c360.yaml [--port N] [--host H]
+                 the gateway against the sources in a config file
+  c360 sandbox [--size N] [--seed N] [--salesforce-port N] [--shopify-port N] [--zendesk-port N]
+                 only the simulated Salesforce, Shopify and Zendesk servers`;
+
+const print = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
+
+function integer(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError(`--${name} must be an integer ${min}..${max}, got ${JSON.stringify(value)}`);
+  return Number(value);
+}
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    strict: true,
+    options: {
+      config: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      size: { type: 'string' },
+      seed: { type: 'string' },
+      'log-level': { type: 'string' },
+      'salesforce-port': { type: 'string' },
+      'shopify-port': { type: 'string' },
+      'zendesk-port': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help || command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    print(USAGE);
+    return;
+  }
+  const port = integer('port', values.port, 0, 65_535);
+  const size = integer('size', values.size, 1, 100_000);
+  const seed = integer('seed', values.seed, 0, 2 ** 31 - 1);
+  switch (command) {
+    case 'demo':
+      return runDemo({ port, host: values.host, size, seed, logLevel: values['log-level'] }, print);
+    case 'serve':
+      if (!values.config) throw new UsageError('serve needs --config <file>');
+      return runServe({ configPath: values.config, port, host: values.host }, print);
+    case 'sandbox': {
+      const ports = {
+        salesforce: integer('salesforce-port', values['salesforce-port'], 0, 65_535) ?? 0,
+        shopify: integer('shopify-port', values['shopify-port'], 0, 65_535) ?? 0,
+        zendesk: integer('zendesk-port', values['zendesk-port'], 0, 65_535) ?? 0,
+      };
+      return runSandbox({ size, seed, ports }, print);
+    }
+    default:
+      throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  () => process.exit(0),
+  (error: unknown) => {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`c360: ${error.message}\n`);
+      process.exit(2);
+    }
+    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+      process.stderr.write(`c360: ${error.message}\n${USAGE}\n`);
+      process.exit(2);
+    }
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    if (code === 'EADDRINUSE') {
+      process.stderr.write(`c360: the port is already in use (${(error as Error).message}); choose another with --port, or --port 0 for a free one\n`);
+      process.exit(1);
+    }
+    process.stderr.write(`c360: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

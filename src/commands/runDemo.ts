@@ -1,0 +1,55 @@
+import { parseConfig } from '../config.js';
+import { startSandbox } from '../sandbox/index.js';
+import { createServer } from '../server.js';
+import { demoExamples } from './demoExamples.js';
+import { waitForShutdown } from './waitForShutdown.js';
+
+/** Options of {@link runDemo}. */
+export interface RunDemoOptions {
+  /** Gateway port; default 4000, 0 picks a free one. */
+  readonly port?: number | undefined;
+  readonly host?: string | undefined;
+  readonly size?: number | undefined;
+  readonly seed?: number | undefined;
+  readonly logLevel?: string | undefined;
+}
+
+/** `c360 demo` (`npm start`): sandbox + gateway wired together, printing the URL and example queries. */
+export async function runDemo(options: RunDemoOptions, print: (line: string) => void): Promise<void> {
+  const sandbox = await startSandbox({ ...(options.size === undefined ? {} : { size: options.size }), ...(options.seed === undefined ? {} : { seed: options.seed }) });
+  let gateway;
+  try {
+    // Built through parseConfig so the demo obeys the same validation (and C360_* overrides) as `serve`.
+    const config = parseConfig({
+      server: { port: options.port ?? 4000, host: options.host ?? '127.0.0.1', introspection: true },
+      logging: { level: options.logLevel ?? 'warn' },
+      sources: sandbox.sourceConfigs().map(({ credentials: _credentials, ...source }) => source),
+    }, { ...process.env, SALESFORCE_ACCESS_TOKEN: 'sandbox-salesforce-token', SHOPIFY_ACCESS_TOKEN: 'shpat_sandbox', ZENDESK_EMAIL: 'agent@sandbox.example', ZENDESK_API_TOKEN: 'sandbox-zendesk-token' }, 'demo config');
+    gateway = createServer(config);
+    const url = await gateway.start();
+    print('');
+    print('c360-gateway demo is running.');
+    print('');
+    print(`  GraphQL   ${url}   (POST JSON, or open it in a browser for Apollo Sandbox)`);
+    print('  Auth      none needed in the demo (no dev token required yet)');
+    print(`  Sandbox   ${sandbox.dataset.size} synthetic people, seed ${sandbox.dataset.seed}`);
+    for (const source of config.sources) print(`            ${source.name.padEnd(11)}${source.baseUrl}`);
+    print('');
+    demoExamples(sandbox.dataset).forEach((example, index) => {
+      print(`${index + 1}) ${example.title}`);
+      print(example.query);
+      print(`   curl -s ${url} -H 'content-type: application/json' -d '${JSON.stringify({ query: example.query.replace(/\s+/g, ' ') }).replace(/'/g, "'\\''")}'`);
+      print('');
+    });
+    print('Press Ctrl-C to stop.');
+  } catch (error) {
+    await gateway?.stop();
+    await sandbox.close();
+    throw error;
+  }
+  const running = gateway;
+  await waitForShutdown(async () => {
+    await running.stop();
+    await sandbox.close();
+  }, print);
+}

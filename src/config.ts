@@ -1,0 +1,246 @@
+import { readFileSync } from 'node:fs';
+import { isSupportedCountry, type CountryCode } from 'libphonenumber-js';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+
+/** Adapter kinds this build knows. */
+export const SOURCE_KINDS = ['salesforce', 'shopify', 'zendesk'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/** Credentials after environment resolution. Secrets never come from the YAML file itself. */
+export type SourceCredentials =
+  | { readonly kind: 'salesforce'; readonly accessToken: string }
+  | { readonly kind: 'shopify'; readonly accessToken: string }
+  | { readonly kind: 'zendesk'; readonly email: string; readonly apiToken: string }
+  | { readonly kind: 'zendesk'; readonly oauthToken: string };
+
+/** One source, validated and with credentials resolved. */
+export interface SourceConfig {
+  readonly name: string;
+  readonly kind: SourceKind;
+  /** Instance/shop/subdomain URL: the only thing that differs between the sandbox and a real tenant. */
+  readonly baseUrl: string;
+  /** Vendor API version (`v63.0`, `2025-10`); the adapter's default when absent. */
+  readonly apiVersion?: string | undefined;
+  /** Overall limit per upstream call, ms. Default 5 000. */
+  readonly timeoutMs: number;
+  /** Keep-alive sockets per source. Default 64. */
+  readonly maxSockets: number;
+  readonly credentials: SourceCredentials;
+}
+
+/** The whole gateway configuration (see README "Configuration" for every key and default). */
+export interface GatewayConfig {
+  readonly server: {
+    /** Default `127.0.0.1`. */
+    readonly host: string;
+    /** Default 4000; 0 picks a free port. */
+    readonly port: number;
+    /** Schema introspection. Default true (demo); set false in production until scope-gating lands. */
+    readonly introspection: boolean;
+    /** Largest request body, bytes. Default 102 400. */
+    readonly bodyLimitBytes: number;
+  };
+  readonly logging: { readonly level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
+  readonly identity: {
+    /** Region for national phone formats. Default `US`. */
+    readonly defaultRegion: CountryCode;
+    /** Closure depth (search rounds after the first). Default 2. */
+    readonly maxHops: number;
+    /** A key matching more records than this in one source is generic. Default 20. */
+    readonly maxRecordsPerKey: number;
+    /** Crosswalk entries. Default 10 000. */
+    readonly cacheMax: number;
+    /** Crosswalk entry lifetime, ms. Default 300 000. */
+    readonly cacheTtlMs: number;
+  };
+  /** In priority order: the first source anchors customers it holds. */
+  readonly sources: readonly SourceConfig[];
+}
+
+/** A configuration problem; `message` names the key and the bad value. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const envName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name (A-Z, 0-9, _)');
+const noSecrets = { accessToken: z.never().optional(), apiToken: z.never().optional(), oauthToken: z.never().optional(), password: z.never().optional() };
+
+const sourceSchema = z
+  .object({
+    name: z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'must be 1-32 characters: lower-case letters, digits, _ or -, starting with a letter'),
+    kind: z.enum(SOURCE_KINDS),
+    baseUrl: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }),
+    apiVersion: z.string().min(1).optional(),
+    timeoutMs: z.number().int().min(1).max(120_000).default(5_000),
+    maxSockets: z.number().int().min(1).max(1024).default(64),
+    credentials: z
+      .object({ accessTokenEnv: envName.optional(), emailEnv: envName.optional(), apiTokenEnv: envName.optional(), oauthTokenEnv: envName.optional(), ...noSecrets })
+      .strict()
+      .default({}),
+  })
+  .strict();
+
+const configSchema = z
+  .object({
+    server: z
+      .object({
+        host: z.string().min(1).default('127.0.0.1'),
+        port: z.number().int().min(0).max(65_535).default(4000),
+        introspection: z.boolean().default(true),
+        bodyLimitBytes: z.number().int().min(1024).max(10 * 1024 * 1024).default(102_400),
+      })
+      .strict()
+      .default({ host: '127.0.0.1', port: 4000, introspection: true, bodyLimitBytes: 102_400 }),
+    logging: z
+      .object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') })
+      .strict()
+      .default({ level: 'info' }),
+    identity: z
+      .object({
+        defaultRegion: z.string().refine((r) => isSupportedCountry(r), 'must be an ISO 3166-1 alpha-2 region libphonenumber knows').default('US'),
+        maxHops: z.number().int().min(0).max(5).default(2),
+        maxRecordsPerKey: z.number().int().min(2).max(1000).default(20),
+        cacheMax: z.number().int().min(1).max(10_000_000).default(10_000),
+        cacheTtlMs: z.number().int().min(0).max(86_400_000).default(300_000),
+      })
+      .strict()
+      .default({ defaultRegion: 'US', maxHops: 2, maxRecordsPerKey: 20, cacheMax: 10_000, cacheTtlMs: 300_000 }),
+    sources: z
+      .array(sourceSchema)
+      .min(1, 'must list at least one source')
+      .refine((list) => new Set(list.map((s) => s.name)).size === list.length, 'source names must be unique'),
+  })
+  .strict();
+
+/** Environment variables that override file values (applied before validation). */
+export const ENV_OVERRIDES: ReadonlyArray<{ readonly env: string; readonly path: readonly string[]; readonly type: 'string' | 'number' | 'boolean' }> = [
+  { env: 'C360_HOST', path: ['server', 'host'], type: 'string' },
+  { env: 'C360_PORT', path: ['server', 'port'], type: 'number' },
+  { env: 'C360_INTROSPECTION', path: ['server', 'introspection'], type: 'boolean' },
+  { env: 'C360_LOG_LEVEL', path: ['logging', 'level'], type: 'string' },
+  { env: 'C360_DEFAULT_REGION', path: ['identity', 'defaultRegion'], type: 'string' },
+];
+
+const DEFAULT_CREDENTIAL_ENV: Record<SourceKind, Record<string, string>> = {
+  salesforce: { accessTokenEnv: 'SALESFORCE_ACCESS_TOKEN' },
+  shopify: { accessTokenEnv: 'SHOPIFY_ACCESS_TOKEN' },
+  zendesk: { emailEnv: 'ZENDESK_EMAIL', apiTokenEnv: 'ZENDESK_API_TOKEN' },
+};
+
+/** Reads, overrides from `env`, validates and resolves a YAML config file. Throws {@link ConfigError}. */
+export function loadConfig(path: string, env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`cannot read config file ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (error) {
+    throw new ConfigError(`config file ${path} is not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  }
+  return parseConfig(raw ?? {}, env, path);
+}
+
+/** Validates a config object (already parsed from YAML), applying env overrides and resolving secrets. */
+export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = process.env, origin = 'config'): GatewayConfig {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`${origin}: the top level must be a mapping`);
+  const input = structuredClone(raw) as Record<string, unknown>;
+  const fromEnv = new Map<string, string>();
+  for (const override of ENV_OVERRIDES) {
+    const value = env[override.env];
+    if (value === undefined || value === '') continue;
+    setPath(input, override.path, override.type === 'number' && /^\d+$/.test(value) ? Number(value) : override.type === 'boolean' && /^(true|false)$/.test(value) ? value === 'true' : value);
+    fromEnv.set(override.path.join('.'), override.env);
+  }
+  applySourceUrlOverrides(input, env, fromEnv);
+  const result = configSchema.safeParse(input);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const key = formatPath(issue.path);
+    const bad = valueAt(input, issue.path);
+    const source = fromEnv.get(issue.path.join('.'));
+    throw new ConfigError(`${origin}: ${key}: ${issue.message} (got ${bad === undefined ? 'nothing' : JSON.stringify(bad)})${source ? ` [from ${source}]` : ''}`);
+  }
+  const parsed = result.data;
+  return {
+    server: parsed.server,
+    logging: parsed.logging,
+    identity: { ...parsed.identity, defaultRegion: parsed.identity.defaultRegion as CountryCode },
+    sources: parsed.sources.map((source, index) => ({
+      name: source.name,
+      kind: source.kind,
+      baseUrl: source.baseUrl,
+      apiVersion: source.apiVersion,
+      timeoutMs: source.timeoutMs,
+      maxSockets: source.maxSockets,
+      credentials: resolveCredentials(source.kind, { ...DEFAULT_CREDENTIAL_ENV[source.kind], ...stripUndefined(source.credentials) }, env, `sources[${index}] (${source.name})`),
+    })),
+  };
+}
+
+function resolveCredentials(kind: SourceKind, names: Record<string, string>, env: NodeJS.ProcessEnv, where: string): SourceCredentials {
+  const read = (key: string): string => {
+    const name = names[key]!;
+    const value = env[name];
+    if (!value) throw new ConfigError(`${where}: credentials.${key}: environment variable ${name} is not set`);
+    return value;
+  };
+  switch (kind) {
+    case 'salesforce':
+    case 'shopify':
+      return { kind, accessToken: read('accessTokenEnv') };
+    case 'zendesk':
+      return names.oauthTokenEnv ? { kind, oauthToken: read('oauthTokenEnv') } : { kind, email: read('emailEnv'), apiToken: read('apiTokenEnv') };
+    default: {
+      const unreachable: never = kind;
+      return unreachable;
+    }
+  }
+}
+
+function applySourceUrlOverrides(input: Record<string, unknown>, env: NodeJS.ProcessEnv, fromEnv: Map<string, string>): void {
+  if (!Array.isArray(input.sources)) return;
+  input.sources.forEach((source: unknown, index) => {
+    if (typeof source !== 'object' || source === null || typeof (source as { name?: unknown }).name !== 'string') return;
+    const envKey = `C360_SOURCE_${(source as { name: string }).name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_BASE_URL`;
+    const value = env[envKey];
+    if (value) {
+      (source as Record<string, unknown>).baseUrl = value;
+      fromEnv.set(`sources.${index}.baseUrl`, envKey);
+    }
+  });
+}
+
+function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let node = target;
+  for (const part of path.slice(0, -1)) {
+    if (typeof node[part] !== 'object' || node[part] === null) node[part] = {};
+    node = node[part] as Record<string, unknown>;
+  }
+  node[path.at(-1)!] = value;
+}
+
+function valueAt(target: unknown, path: readonly PropertyKey[]): unknown {
+  let node = target;
+  for (const part of path) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<PropertyKey, unknown>)[part];
+  }
+  return node;
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '(top level)';
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
+}
+
+function stripUndefined(record: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}

@@ -1,0 +1,65 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { readJsonBody } from './readJsonBody.js';
+
+/** Builds the per-request context from the Node request; `signal` aborts when the client goes away. */
+export type ContextFactory<TContext extends BaseContext> = (req: IncomingMessage, signal: AbortSignal) => Promise<TContext>;
+
+/**
+ * A Node `http` request handler for Apollo Server 5 (the integration contract is
+ * `executeHTTPGraphQLRequest`; see Apollo's "building integrations" guide). Bodies over `bodyLimitBytes`
+ * get 413 and invalid JSON gets 400, both as GraphQL-shaped errors with a stable code.
+ */
+export function createGraphQLHandler<TContext extends BaseContext>(
+  apollo: ApolloServer<TContext>,
+  contextFactory: ContextFactory<TContext>,
+  bodyLimitBytes: number,
+): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> {
+  return async (req, res, url) => {
+    const outcome = await readJsonBody(req, bodyLimitBytes);
+    switch (outcome.kind) {
+      case 'tooLarge':
+        sendError(res, 413, 'BAD_REQUEST', `request body larger than ${bodyLimitBytes} bytes`);
+        return;
+      case 'invalidJson':
+        sendError(res, 400, 'BAD_REQUEST', 'request body is not valid JSON');
+        return;
+      case 'aborted':
+        res.destroy();
+        return;
+      case 'ok':
+        break;
+      default: {
+        const unreachable: never = outcome;
+        return unreachable;
+      }
+    }
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const aborter = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) aborter.abort();
+    });
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body: outcome.body },
+      context: () => contextFactory(req, aborter.signal),
+    });
+    for (const [name, value] of response.headers) res.setHeader(name, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+}
+
+/** Writes a GraphQL-shaped error response. */
+export function sendError(res: ServerResponse, status: number, code: string, message: string): void {
+  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}

@@ -1,0 +1,1 @@
+export { createGraphQLHandler, sendError, type ContextFactory } from './createGraphQLHandler.js';

@@ -1,0 +1,1 @@
+export { createLoaders, type Loaders, type SourceLoaders } from './createLoaders.js';

@@ -1,0 +1,2 @@
+export { createPartialErrorsPlugin } from './partialErrorsPlugin.js';
+export { createRequestLogPlugin } from './requestLogPlugin.js';

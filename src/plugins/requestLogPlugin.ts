@@ -1,0 +1,30 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GatewayContext } from '../context.js';
+
+/**
+ * Logs one line per GraphQL operation: operation name, duration and error codes. Never variables or
+ * results (they hold PII).
+ */
+export function createRequestLogPlugin(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = performance.now();
+      return {
+        async willSendResponse({ response, operationName, errors }) {
+          const single = response.body.kind === 'single' ? response.body.singleResult : undefined;
+          const codes = [...(errors ?? []), ...contextValue.partialErrors].map((e) => String(e.extensions?.code ?? 'UNKNOWN'));
+          contextValue.logger.info(
+            {
+              operationName: operationName ?? null,
+              durationMs: Math.round((performance.now() - started) * 100) / 100,
+              status: response.http.status ?? 200,
+              errors: codes.length > 0 ? codes : undefined,
+              hasData: single?.data !== undefined && single.data !== null,
+            },
+            'graphql request',
+          );
+        },
+      };
+    },
+  };
+}

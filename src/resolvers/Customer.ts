@@ -1,0 +1,60 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { GatewayContext } from '../context.js';
+import type { Activity, Order, Ticket } from '../domain/index.js';
+import type { Cluster } from '../identity/index.js';
+import { mergeContactPoints, paginate, type MergedContactPoints, type Page } from '../unify/index.js';
+import { collectFromMembers } from './collectFromMembers.js';
+import { loadMembers } from './loadMembers.js';
+
+/** What a `Customer` field resolves from: the cluster (refs + explanations). Profile data loads lazily. */
+export interface CustomerParent {
+  readonly cluster: Cluster;
+}
+
+interface PageArgs {
+  readonly first: number;
+  readonly after?: string | null;
+}
+
+async function contactPoints(parent: CustomerParent, context: GatewayContext, info: GraphQLResolveInfo): Promise<MergedContactPoints> {
+  const { records } = await loadMembers(parent.cluster, context, info);
+  return mergeContactPoints(records, context.defaultRegion);
+}
+
+const flatten = <T extends object>(list: ReadonlyArray<{ value: T; primary: boolean; sources: readonly unknown[] }>) =>
+  list.map((entry) => ({ ...entry.value, primary: entry.primary, sources: entry.sources }));
+
+/** Resolvers of the `Customer` type. */
+export const Customer = {
+  id: (parent: CustomerParent) => parent.cluster.customerId,
+  displayName: async (parent: CustomerParent, _args: unknown, context: GatewayContext, info: GraphQLResolveInfo) => {
+    const primary = (await contactPoints(parent, context, info)).names[0]?.value;
+    if (!primary) return null;
+    const composed = [primary.given, primary.family].filter(Boolean).join(' ');
+    return composed || primary.full;
+  },
+  names: async (parent: CustomerParent, _args: unknown, context: GatewayContext, info: GraphQLResolveInfo) =>
+    flatten((await contactPoints(parent, context, info)).names),
+  emails: async (parent: CustomerParent, _args: unknown, context: GatewayContext, info: GraphQLResolveInfo) =>
+    (await contactPoints(parent, context, info)).emails,
+  phones: async (parent: CustomerParent, _args: unknown, context: GatewayContext, info: GraphQLResolveInfo) =>
+    (await contactPoints(parent, context, info)).phones,
+  addresses: async (parent: CustomerParent, _args: unknown, context: GatewayContext, info: GraphQLResolveInfo) =>
+    flatten((await contactPoints(parent, context, info)).addresses),
+  identity: (parent: CustomerParent) => ({
+    anchor: parent.cluster.anchor,
+    links: parent.cluster.links.map((link) => ({ ...link, source: link.ref.source, id: link.ref.id })),
+  }),
+  orders: async (parent: CustomerParent, args: PageArgs, context: GatewayContext, info: GraphQLResolveInfo): Promise<Page<Order>> => {
+    const items = await collectFromMembers(parent.cluster, context, info, (l) => l.orders);
+    return paginate(items, (o) => o.createdAt, args.first, args.after);
+  },
+  tickets: async (parent: CustomerParent, args: PageArgs, context: GatewayContext, info: GraphQLResolveInfo): Promise<Page<Ticket>> => {
+    const items = await collectFromMembers(parent.cluster, context, info, (l) => l.tickets);
+    return paginate(items, (t) => t.createdAt, args.first, args.after);
+  },
+  activities: async (parent: CustomerParent, args: PageArgs, context: GatewayContext, info: GraphQLResolveInfo): Promise<Page<Activity>> => {
+    const items = await collectFromMembers(parent.cluster, context, info, (l) => l.activities);
+    return paginate(items, (a) => a.occurredAt, args.first, args.after);
+  },
+};

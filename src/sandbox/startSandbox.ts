@@ -1,0 +1,76 @@
+import type { SourceConfig } from '../config.js';
+import { generateDataset } from './dataset/index.js';
+import type { SandboxDataset } from './dataset/types.js';
+import type { FakeServer } from './fakeTypes.js';
+import { startSalesforceSandbox } from './salesforce/index.js';
+import { startShopifySandbox } from './shopify/index.js';
+import { startZendeskSandbox } from './zendesk/index.js';
+
+/** Options of {@link startSandbox}. */
+export interface StartSandboxOptions {
+  /** People in the generated dataset. Default 1000. */
+  readonly size?: number;
+  /** Dataset seed. Default 42. */
+  readonly seed?: number;
+  /** Use this dataset instead of generating one. */
+  readonly dataset?: SandboxDataset;
+  /** Fixed ports per server; 0 or absent picks a free one. */
+  readonly ports?: { readonly salesforce?: number; readonly shopify?: number; readonly zendesk?: number };
+  /** Bind address. Default `127.0.0.1`. */
+  readonly host?: string;
+}
+
+/** The sandbox's dev credentials (documented in README; sandbox only). */
+export const SANDBOX_CREDENTIALS = {
+  salesforce: { accessToken: 'sandbox-salesforce-token' },
+  shopify: { accessToken: 'shpat_sandbox' },
+  zendesk: { email: 'agent@sandbox.example', apiToken: 'sandbox-zendesk-token' },
+} as const;
+
+/** Three running simulated sources over one dataset. */
+export interface Sandbox {
+  readonly dataset: SandboxDataset;
+  readonly salesforce: FakeServer;
+  readonly shopify: FakeServer;
+  readonly zendesk: FakeServer;
+  /** Gateway source configs pointing at these servers (priority: Salesforce, Shopify, Zendesk). */
+  sourceConfigs(overrides?: Partial<Pick<SourceConfig, 'timeoutMs' | 'maxSockets'>>): SourceConfig[];
+  close(): Promise<void>;
+}
+
+/** Generates (or takes) a dataset and starts the Salesforce, Shopify and Zendesk fakes on loopback. */
+export async function startSandbox(options: StartSandboxOptions = {}): Promise<Sandbox> {
+  const dataset = options.dataset ?? generateDataset({ size: options.size ?? 1000, seed: options.seed ?? 42 });
+  const host = options.host ?? '127.0.0.1';
+  const started: FakeServer[] = [];
+  try {
+    const salesforce = await startSalesforceSandbox(dataset, { port: options.ports?.salesforce ?? 0, host, accessToken: SANDBOX_CREDENTIALS.salesforce.accessToken });
+    started.push(salesforce);
+    const shopify = await startShopifySandbox(dataset, { port: options.ports?.shopify ?? 0, host, accessToken: SANDBOX_CREDENTIALS.shopify.accessToken });
+    started.push(shopify);
+    const zendesk = await startZendeskSandbox(dataset, {
+      port: options.ports?.zendesk ?? 0,
+      host,
+      agentEmail: SANDBOX_CREDENTIALS.zendesk.email,
+      apiToken: SANDBOX_CREDENTIALS.zendesk.apiToken,
+    });
+    started.push(zendesk);
+    return {
+      dataset,
+      salesforce,
+      shopify,
+      zendesk,
+      sourceConfigs: (overrides = {}) => [
+        { name: 'salesforce', kind: 'salesforce', baseUrl: salesforce.origin, timeoutMs: 5_000, maxSockets: 64, ...overrides, credentials: { kind: 'salesforce', ...SANDBOX_CREDENTIALS.salesforce } },
+        { name: 'shopify', kind: 'shopify', baseUrl: shopify.origin, timeoutMs: 5_000, maxSockets: 64, ...overrides, credentials: { kind: 'shopify', ...SANDBOX_CREDENTIALS.shopify } },
+        { name: 'zendesk', kind: 'zendesk', baseUrl: zendesk.origin, timeoutMs: 5_000, maxSockets: 64, ...overrides, credentials: { kind: 'zendesk', ...SANDBOX_CREDENTIALS.zendesk } },
+      ],
+      close: async () => {
+        await Promise.all(started.map((server) => server.close()));
+      },
+    };
+  } catch (error) {
+    await Promise.all(started.map((server) => server.close()));
+    throw error;
+  }
+}

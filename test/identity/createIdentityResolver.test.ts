@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import type { BlockingKey } from '../../src/adapters/types.js';
+import { UpstreamError } from '../../src/adapters/UpstreamError.js';
+import type { IdentityRecord } from '../../src/domain/index.js';
+import { createIdentityResolver, recordKeys, type IdentitySourceAccess } from '../../src/identity/index.js';
+
+function record(source: string, id: string, emails: string[], phones: string[]): IdentityRecord {
+  return { ref: { source, id }, names: [], emails, phones, addresses: [], birthDate: null, identifiers: {}, createdAt: null, updatedAt: null };
+}
+
+/** An in-memory source set that counts calls, with an optional failing source. */
+function memoryAccess(records: IdentityRecord[], failing: string | null = null) {
+  const calls: string[] = [];
+  const access: IdentitySourceAccess = {
+    searchableSources: ['salesforce', 'shopify', 'zendesk'],
+    async search(source: string, key: BlockingKey) {
+      calls.push(`search ${source} ${key.kind}`);
+      if (source === failing) throw new UpstreamError({ source, kind: 'unavailable', message: 'down' });
+      return records.filter((r) => r.ref.source === source && recordKeys(r, 'US').some((k) => k.kind === key.kind && 'value' in key && k.value === key.value));
+    },
+    async getById(source: string, id: string) {
+      calls.push(`get ${source}`);
+      return records.find((r) => r.ref.source === source && r.ref.id === id) ?? null;
+    },
+  };
+  return { access, calls };
+}
+
+const world = [
+  record('salesforce', '003A', ['Jane@Example.com'], ['(415) 555-0100']),
+  record('shopify', '11', ['jane@example.com'], []),
+  record('zendesk', '21', [], ['+1 415-555-0100']),
+  record('salesforce', '003H1', ['smiths@example.net'], ['4155550101']),
+  record('salesforce', '003H2', ['smiths@example.net'], ['4155550102']),
+  record('shopify', '12', ['smiths@example.net'], ['+14155550101']),
+];
+
+describe('createIdentityResolver: lookup keys', () => {
+  it('resolves an email to one cluster spanning all sources', async () => {
+    const resolver = createIdentityResolver({ sourcePriority: ['salesforce', 'shopify', 'zendesk'] });
+    const { access } = memoryAccess(world);
+    const result = await resolver.resolveKey({ kind: 'email', value: 'jane@example.com' }, access);
+    expect(result.value.status).toBe('matched');
+    if (result.value.status !== 'matched') return;
+    expect(result.value.match.cluster.links.map((l) => `${l.ref.source}/${l.ref.id}`).sort()).toEqual(['salesforce/003A', 'shopify/11', 'zendesk/21']);
+    expect(result.value.match.matchedRefs.map((r) => r.source).sort()).toEqual(['salesforce', 'shopify']);
+  });
+
+  it('returns candidates, not a merge, for a household email', async () => {
+    const resolver = createIdentityResolver({ sourcePriority: ['salesforce', 'shopify', 'zendesk'] });
+    const { access } = memoryAccess(world);
+    const result = await resolver.resolveKey({ kind: 'email', value: 'smiths@example.net' }, access);
+    expect(result.value.status).toBe('ambiguous');
+    if (result.value.status !== 'ambiguous') return;
+    expect(result.value.matches).toHaveLength(2);
+    const ids = result.value.matches.map((m) => m.cluster.links.map((l) => l.ref.id).sort());
+    expect(ids).toContainEqual(['003H1', '12']);
+    expect(ids).toContainEqual(['003H2']);
+  });
+
+  it('reports unmatched for an unknown key', async () => {
+    const resolver = createIdentityResolver({ sourcePriority: ['salesforce'] });
+    const result = await resolver.resolveKey({ kind: 'phone', value: '+12125550199' }, memoryAccess(world).access);
+    expect(result.value).toEqual({ status: 'unmatched' });
+  });
+
+  it('bounds searches by rounds × sources, and a cache hit makes no calls', async () => {
+    const resolver = createIdentityResolver({ sourcePriority: ['salesforce', 'shopify', 'zendesk'], maxHops: 2 });
+    const { access, calls } = memoryAccess(world);
+    await resolver.resolveKey({ kind: 'email', value: 'jane@example.com' }, access);
+    // Round 1: the email; round 2: the phone found on Salesforce. Each round asks all three sources.
+    expect(calls.filter((c) => c.startsWith('search'))).toHaveLength(6);
+    calls.length = 0;
+    const again = await resolver.resolveKey({ kind: 'email', value: 'jane@example.com' }, access);
+    expect(again.fromCache).toBe(true);
+    expect(calls).toEqual([]);
+    // Every member ref resolves from the crosswalk too.
+    const byRef = await resolver.resolveRef({ source: 'zendesk', id: '21' }, access);
+    expect(byRef.fromCache).toBe(true);
+    expect(calls).toEqual([]);
+    expect(resolver.stats().hits).toBe(2);
+  });
+
+  it('coalesces concurrent misses for one key into one resolution', async () => {
+    const resolver = createIdentityResolver({ sourcePriority: ['salesforce', 'shopify', 'zendesk'] });
+    const { access, calls } = memoryAccess(world);
+    await Promise.all([1, 2, 3, 4].map(() => resolver.resolveKey({ kind: 'email', value: 'jane@example.com' }, access)));
+    expect(calls.filter((c) => c.startsWith('search'))).toHaveLength(6);
+  });
+
+  it('keeps going when a source fails, reports it, and caches the result only briefly', async () => {
+    let now = 0;
+    const resolver = createIdentityResolver({ sourcePriority: ['salesforce', 'shopify', 'zendesk'], incompleteTtlMs: 50, now: () => now });
+    const { access } = memoryAccess(world, 'zendesk');
+    const result = await resolver.resolveKey({ kind: 'email', value: 'jane@example.com' }, access);
+    expect(result.failures.map((f) => f.source)).toEqual(['zendesk']);
+    expect(result.value.status).toBe('matched');
+    now = 10;
+    await new Promise((r) => setTimeout(r, 80));
+    const later = await resolver.resolveKey({ kind: 'email', value: 'jane@example.com' }, memoryAccess(world).access);
+    expect(later.fromCache).toBe(false);
+    expect(later.failures).toEqual([]);
+  });
+});
+
+describe('createIdentityResolver: refs', () => {
+  it('resolves any member ref to the same customer id', async () => {
+    const resolver = createIdentityResolver({ sourcePriority: ['salesforce', 'shopify', 'zendesk'] });
+    const a = await resolver.resolveRef({ source: 'shopify', id: '11' }, memoryAccess(world).access);
+    resolver.clear();
+    const b = await resolver.resolveRef({ source: 'zendesk', id: '21' }, memoryAccess(world).access);
+    expect(a.value?.customerId).toBeDefined();
+    expect(a.value?.customerId).toBe(b.value?.customerId);
+  });
+
+  it('returns null for a record that does not exist', async () => {
+    const resolver = createIdentityResolver({ sourcePriority: ['salesforce'] });
+    const result = await resolver.resolveRef({ source: 'salesforce', id: '003NOPE' }, memoryAccess(world).access);
+    expect(result.value).toBeNull();
+  });
+});

@@ -1,0 +1,53 @@
+import type { SourceAdapter } from '../types.js';
+import { getContactsByIds } from './getContactsByIds.js';
+import { listByOwner } from './listByOwner.js';
+import { mapCase } from './mapCase.js';
+import { mapTask } from './mapTask.js';
+import { resolveSalesforceOptions } from './resolveSalesforceOptions.js';
+import type { SalesforceAdapterOptions } from './resolveSalesforceOptions.js';
+import { CASE_FIELDS, TASK_FIELDS } from './salesforceFields.js';
+import { searchContacts } from './searchContacts.js';
+import { wireCase, wireTask } from './wireSchemas.js';
+
+/**
+ * A source adapter for the Salesforce REST API (kind `salesforce`; capabilities `search`, `tickets` from
+ * Cases, `activities` from Tasks; no orders) over the injected HTTP client. `ref.id` is the Contact's
+ * 18-char Id; `ref.source` is `options.name`.
+ * - `search`: email keys → one SOQL `Email IN (…)`, phone keys → one SOSL phone search, name keys → one
+ *   SOQL on LastName/FirstName, per batch (chunked); identifier keys → `[]` (see searchContacts).
+ * - `getByIds`: sObject Collections GET, 200 ids per call (see getContactsByIds).
+ * - `ticketsByOwner` / `activitiesByOwner`: one SOQL on Case (`ContactId IN`, `CreatedDate DESC`) / Task
+ *   (`WhoId IN`, `ActivityDate DESC`) per 100 owners, grouped per owner (see listByOwner).
+ * Every query follows `nextRecordsUrl` up to `maxPages`. Every failure is an UpstreamError: 403
+ * REQUEST_LIMIT_EXCEEDED → `rate_limited`, 401/INVALID_SESSION_ID → `auth`, other 4xx → `rejected`, 5xx →
+ * `unavailable`, HTML/empty/malformed/unexpected bodies → `bad_response`, in the slots of the keys whose
+ * call failed; batches never reject. Retries, breakers and deadlines belong to the caller and the HTTP
+ * client (pass `ctx.signal`). Stateless: one instance serves all requests. Throws a TypeError for an
+ * invalid option.
+ */
+export function createSalesforceAdapter(options: SalesforceAdapterOptions): SourceAdapter {
+  const resolved = resolveSalesforceOptions(options);
+  const adapter = {
+    name: resolved.name,
+    kind: 'salesforce',
+    capabilities: { search: true, orders: false, tickets: true, activities: true },
+    search: (keys, ctx) => searchContacts(resolved, keys, ctx),
+    getByIds: (ids, ctx) => getContactsByIds(resolved, ids, ctx),
+    ticketsByOwner: (ownerIds, ctx) =>
+      listByOwner(
+        resolved,
+        ownerIds,
+        { object: 'Case', fields: CASE_FIELDS, ownerField: 'ContactId', orderBy: 'CreatedDate DESC', schema: wireCase, ownerOf: (c) => c.ContactId, map: mapCase },
+        ctx,
+      ),
+    activitiesByOwner: (ownerIds, ctx) =>
+      listByOwner(
+        resolved,
+        ownerIds,
+        // Undated tasks last: SOQL sorts nulls first unless told otherwise.
+        { object: 'Task', fields: TASK_FIELDS, ownerField: 'WhoId', orderBy: 'ActivityDate DESC NULLS LAST, CreatedDate DESC', schema: wireTask, ownerOf: (t) => t.WhoId, map: mapTask },
+        ctx,
+      ),
+  } satisfies SourceAdapter;
+  return adapter;
+}

@@ -1,0 +1,47 @@
+import type { IdentityRecord } from '../../domain/index.js';
+import type { BlockingKey, CallContext } from '../types.js';
+import { chunk, toError } from './chunk.js';
+import { mapContact } from './mapContact.js';
+import { queryAll } from './queryAll.js';
+import { quoteSoql } from './quoteSoql.js';
+import type { ResolvedSalesforceOptions } from './resolveSalesforceOptions.js';
+import { CONTACT_FIELDS } from './salesforceFields.js';
+import { wireContact } from './wireSchemas.js';
+
+/** Distinct emails per SOQL query, keeping the URL well under Salesforce's limit. */
+const EMAILS_PER_QUERY = 100;
+
+/**
+ * Fills the slots of email keys: one SOQL `SELECT … FROM Contact WHERE Email IN ('a', 'b', …)` per 100
+ * distinct emails (https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select_comparisonoperators.htm),
+ * all pages followed. SOQL compares text case-insensitively, so contacts are handed back to keys by
+ * lower-cased email. A failed query puts its error in its keys' slots. Never rejects.
+ */
+export async function searchByEmail(
+  options: ResolvedSalesforceOptions,
+  keys: readonly BlockingKey[],
+  results: Array<IdentityRecord[] | Error>,
+  ctx: CallContext,
+): Promise<void> {
+  const slots = new Map<string, number[]>();
+  keys.forEach((key, i) => {
+    if (key.kind !== 'email' || key.value.trim() === '') return;
+    const email = key.value.trim().toLowerCase();
+    slots.set(email, [...(slots.get(email) ?? []), i]);
+  });
+  await Promise.all(
+    chunk([...slots.keys()], EMAILS_PER_QUERY).map(async (emails) => {
+      try {
+        const soql = `SELECT ${CONTACT_FIELDS.join(', ')} FROM Contact WHERE Email IN (${emails.map(quoteSoql).join(', ')})`;
+        const byEmail = new Map<string, IdentityRecord[]>();
+        for (const contact of await queryAll(options, soql, wireContact, ctx)) {
+          const email = contact.Email?.trim().toLowerCase();
+          if (email) byEmail.set(email, [...(byEmail.get(email) ?? []), mapContact(contact, options.name)]);
+        }
+        for (const email of emails) for (const i of slots.get(email) ?? []) results[i] = byEmail.get(email) ?? [];
+      } catch (error) {
+        for (const email of emails) for (const i of slots.get(email) ?? []) results[i] = toError(error);
+      }
+    }),
+  );
+}

@@ -1,0 +1,65 @@
+import type { IdentityRecord } from '../../domain/index.js';
+import type { BlockingKey, CallContext } from '../types.js';
+import { chunk, toError } from './chunk.js';
+import { mapContact } from './mapContact.js';
+import { queryAll } from './queryAll.js';
+import { quoteSoql } from './quoteSoql.js';
+import type { ResolvedSalesforceOptions } from './resolveSalesforceOptions.js';
+import { CONTACT_FIELDS } from './salesforceFields.js';
+import { wireContact } from './wireSchemas.js';
+import type { WireContact } from './wireSchemas.js';
+
+/** Distinct names per SOQL query. */
+const NAMES_PER_QUERY = 50;
+
+interface NameKey {
+  readonly family: string;
+  readonly given: string | null;
+}
+
+/**
+ * Fills the slots of name keys: one SOQL per 50 distinct names,
+ * `SELECT … FROM Contact WHERE (LastName = 'Doe' AND FirstName = 'Jane') OR LastName = 'Roe'`
+ * (https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select_conditionexpression.htm),
+ * all pages followed; the first name is only required when the key has one. Contacts are handed back by
+ * case-insensitive comparison, as SOQL matched them. A failed query puts its error in its keys' slots.
+ * Never rejects.
+ */
+export async function searchByName(
+  options: ResolvedSalesforceOptions,
+  keys: readonly BlockingKey[],
+  results: Array<IdentityRecord[] | Error>,
+  ctx: CallContext,
+): Promise<void> {
+  const slots = new Map<string, { name: NameKey; indexes: number[] }>();
+  keys.forEach((key, i) => {
+    if (key.kind !== 'name' || key.family.trim() === '') return;
+    const name = { family: key.family.trim(), given: key.given?.trim() ? key.given.trim() : null };
+    const id = `${name.family.toLowerCase()}\u0000${name.given?.toLowerCase() ?? ''}`;
+    const slot = slots.get(id) ?? { name, indexes: [] };
+    slot.indexes.push(i);
+    slots.set(id, slot);
+  });
+  await Promise.all(
+    chunk([...slots.values()], NAMES_PER_QUERY).map(async (part) => {
+      try {
+        const conditions = part.map(({ name }) =>
+          name.given === null ? `LastName = ${quoteSoql(name.family)}` : `(LastName = ${quoteSoql(name.family)} AND FirstName = ${quoteSoql(name.given)})`,
+        );
+        const soql = `SELECT ${CONTACT_FIELDS.join(', ')} FROM Contact WHERE ${conditions.join(' OR ')}`;
+        const contacts = await queryAll(options, soql, wireContact, ctx);
+        for (const { name, indexes } of part) {
+          const mapped = contacts.filter((c) => nameMatches(c, name)).map((c) => mapContact(c, options.name));
+          for (const i of indexes) results[i] = mapped;
+        }
+      } catch (error) {
+        for (const { indexes } of part) for (const i of indexes) results[i] = toError(error);
+      }
+    }),
+  );
+}
+
+function nameMatches(contact: WireContact, name: NameKey): boolean {
+  if (contact.LastName?.toLowerCase() !== name.family.toLowerCase()) return false;
+  return name.given === null || contact.FirstName?.toLowerCase() === name.given.toLowerCase();
+}

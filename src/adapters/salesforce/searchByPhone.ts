@@ -1,0 +1,61 @@
+import type { IdentityRecord } from '../../domain/index.js';
+import type { BlockingKey, CallContext } from '../types.js';
+import { chunk, toError } from './chunk.js';
+import { escapeSoslTerm } from './escapeSoslTerm.js';
+import { mapContact } from './mapContact.js';
+import { requestSalesforce } from './requestSalesforce.js';
+import type { ResolvedSalesforceOptions } from './resolveSalesforceOptions.js';
+import { CONTACT_FIELDS } from './salesforceFields.js';
+import { wireContactSearch } from './wireSchemas.js';
+
+/** Distinct phone terms per SOSL search. */
+const PHONES_PER_SEARCH = 50;
+/** Digits compared: a national number without its country code (NANP is 10 digits). */
+const SIGNIFICANT_DIGITS = 10;
+
+/**
+ * Fills the slots of phone keys (E.164, `+14155551212`): one SOSL
+ * `FIND {4155551212 OR …} IN PHONE FIELDS RETURNING Contact(…)` per 50 distinct numbers
+ * (https://developer.salesforce.com/docs/platform/api-rest/guide/resources-search.md). Stored phones are
+ * free text (`(415) 555-1212`) that SOQL could only match exactly; SOSL compares digits. Contacts are
+ * handed back to keys whose last 10 digits equal those of `Phone` or `MobilePhone`. SOSL has no paging and
+ * caps a search at 2000 records. A failed search puts its error in its keys' slots. Never rejects.
+ */
+export async function searchByPhone(
+  options: ResolvedSalesforceOptions,
+  keys: readonly BlockingKey[],
+  results: Array<IdentityRecord[] | Error>,
+  ctx: CallContext,
+): Promise<void> {
+  const slots = new Map<string, number[]>();
+  keys.forEach((key, i) => {
+    if (key.kind !== 'phone') return;
+    const term = significantDigits(key.value);
+    // SOSL rejects one-character terms; such a key cannot match a phone anyway.
+    if (term.length >= 2) slots.set(term, [...(slots.get(term) ?? []), i]);
+  });
+  await Promise.all(
+    chunk([...slots.keys()], PHONES_PER_SEARCH).map(async (terms) => {
+      try {
+        const sosl = `FIND {${terms.map(escapeSoslTerm).join(' OR ')}} IN PHONE FIELDS RETURNING Contact(${CONTACT_FIELDS.join(', ')})`;
+        const call = { method: 'GET', path: `services/data/${options.apiVersion}/search`, params: { q: sosl }, signal: ctx.signal } as const;
+        const contacts = (await requestSalesforce(options, call, wireContactSearch)).searchRecords;
+        for (const term of terms) {
+          const matches = contacts.filter((c) => [c.Phone, c.MobilePhone].some((phone) => phone && phoneMatches(significantDigits(phone), term)));
+          const mapped = matches.map((c) => mapContact(c, options.name));
+          for (const i of slots.get(term) ?? []) results[i] = mapped;
+        }
+      } catch (error) {
+        for (const term of terms) for (const i of slots.get(term) ?? []) results[i] = toError(error);
+      }
+    }),
+  );
+}
+
+function significantDigits(phone: string): string {
+  return phone.replace(/\D/g, '').slice(-SIGNIFICANT_DIGITS);
+}
+
+function phoneMatches(stored: string, term: string): boolean {
+  return stored.length > 0 && (term.length >= SIGNIFICANT_DIGITS ? stored === term : stored.endsWith(term));
+}

@@ -1,0 +1,29 @@
+import type { SourceAdapter } from '../types.js';
+import { getUsersByIds } from './getUsersByIds.js';
+import { listRequestedTickets } from './listRequestedTickets.js';
+import { resolveZendeskOptions, type ZendeskAdapterOptions } from './resolveZendeskOptions.js';
+import { searchUsers } from './searchUsers.js';
+
+/**
+ * A source adapter for Zendesk Support (kind `zendesk`; capabilities `search` and `tickets`) over the
+ * injected HTTP client. `ref.id` is the user's numeric id as text; `ref.source` is `options.name`.
+ * - `search`: users/search per key (see searchUsers); end users only.
+ * - `getByIds`: users/show_many in chunks of 100 (see getUsersByIds).
+ * - `ticketsByOwner`: users/{id}/tickets/requested per owner, cursor-paged (see listRequestedTickets).
+ * Every failure is an UpstreamError: 429 → `rate_limited` with `retryAfterMs`, 401/403 → `auth`,
+ * 5xx → `unavailable`, HTML/empty/malformed/unexpected bodies → `bad_response`; per key where the port
+ * allows. Retries, breakers and deadlines belong to the caller and the HTTP client. Stateless: one
+ * instance serves all requests. Throws a TypeError for an invalid option.
+ */
+export function createZendeskAdapter(options: ZendeskAdapterOptions): SourceAdapter {
+  const resolved = resolveZendeskOptions(options);
+  const adapter = {
+    name: resolved.name,
+    kind: 'zendesk',
+    capabilities: { search: true, orders: false, tickets: true, activities: false },
+    search: (keys, ctx) => searchUsers(resolved, keys, ctx),
+    getByIds: (ids, ctx) => getUsersByIds(resolved, ids, ctx),
+    ticketsByOwner: (ownerIds, ctx) => listRequestedTickets(resolved, ownerIds, ctx),
+  } satisfies SourceAdapter;
+  return adapter;
+}

@@ -1,0 +1,46 @@
+import type { BlockingKey } from '../types.js';
+
+/** The users/search parameters for one blocking key. */
+export interface ZendeskSearchRequest {
+  /** `{query}` in Zendesk search syntax, or `{external_id}` (exact, no syntax). */
+  readonly params: Readonly<Record<string, string>>;
+}
+
+/**
+ * Renders a blocking key as users/search parameters
+ * (https://developer.zendesk.com/api-reference/ticketing/users/users/#search-users), one key per call
+ * because Zendesk ANDs the terms of a query: email → `email:<value>`, phone → `phone:<value>` (E.164 as
+ * given; Zendesk matches phone digits), name → `name:"<given family>"` (`name:"<family>"` without a given
+ * name), identifier `externalId` → `external_id=<value>`. Double quotes inside values are dropped, values
+ * with spaces are quoted. Other key kinds, and keys whose value is empty, give null (nothing to search).
+ */
+export function renderSearchRequest(key: BlockingKey): ZendeskSearchRequest | null {
+  switch (key.kind) {
+    case 'email':
+      return term('email', key.value);
+    case 'phone':
+      return term('phone', key.value);
+    case 'name': {
+      const words = [key.given ?? '', key.family].map(clean).filter((w) => w !== '').join(' ');
+      return words === '' ? null : { params: { query: `name:"${words}"` } };
+    }
+    case 'identifier': {
+      const value = key.value.trim();
+      return key.type === 'externalId' && value !== '' ? { params: { external_id: value } } : null;
+    }
+    default: {
+      const unreachable: never = key;
+      return unreachable;
+    }
+  }
+}
+
+function term(field: string, raw: string): ZendeskSearchRequest | null {
+  const value = clean(raw);
+  if (value === '') return null;
+  return { params: { query: /\s/.test(value) ? `${field}:"${value}"` : `${field}:${value}` } };
+}
+
+function clean(value: string): string {
+  return value.replace(/"/g, '').trim().replace(/\s+/g, ' ');
+}

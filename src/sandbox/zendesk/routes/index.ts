@@ -1,0 +1,5 @@
+export { requestedTicketsRoute } from './requestedTicketsRoute.js';
+export { searchRoute, SEARCH_MAX_RESULTS } from './searchRoute.js';
+export { showManyUsersRoute, SHOW_MANY_MAX_IDS } from './showManyUsersRoute.js';
+export { showUserRoute } from './showUserRoute.js';
+export { usersSearchRoute, USERS_SEARCH_MAX_RECORDS } from './usersSearchRoute.js';

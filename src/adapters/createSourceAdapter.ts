@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { SourceConfig } from '../config.js';
-import { createHttpClient } from './http.js';
+import { createHttpClient, type HttpClient, type HttpClientOptions } from './http.js';
 import { createSalesforceAdapter, salesforceHeaders } from './salesforce/index.js';
 import { createShopifyAdapter, shopifyHeaders } from './shopify/index.js';
 import type { SourceAdapter } from './types.js';
@@ -11,6 +11,31 @@ import { createZendeskAdapter, zendeskHeaders } from './zendesk/index.js';
  * kind. Pointing at a real tenant instead of the sandbox changes only `baseUrl` and the credentials.
  */
 export function createSourceAdapter(source: SourceConfig, logger: Logger): SourceAdapter {
+  const clients: HttpClient[] = [];
+  const adapter = buildAdapter(source, logger, (options) => {
+    const client = createHttpClient(options);
+    clients.push(client);
+    return client;
+  });
+  // The gateway owns the HTTP clients it creates: closing the adapter closes their keep-alive pools.
+  return {
+    ...adapter,
+    name: adapter.name,
+    kind: adapter.kind,
+    capabilities: adapter.capabilities,
+    search: adapter.search.bind(adapter),
+    getByIds: adapter.getByIds.bind(adapter),
+    ...(adapter.ordersByOwner ? { ordersByOwner: adapter.ordersByOwner.bind(adapter) } : {}),
+    ...(adapter.ticketsByOwner ? { ticketsByOwner: adapter.ticketsByOwner.bind(adapter) } : {}),
+    ...(adapter.activitiesByOwner ? { activitiesByOwner: adapter.activitiesByOwner.bind(adapter) } : {}),
+    async close() {
+      await adapter.close?.();
+      for (const client of clients) client.close();
+    },
+  };
+}
+
+function buildAdapter(source: SourceConfig, logger: Logger, createHttpClient: (options: HttpClientOptions) => HttpClient): SourceAdapter {
   const common = { source: source.name, baseUrl: source.baseUrl, timeoutMs: source.timeoutMs, maxSockets: source.maxSockets };
   const log = logger.child({ source: source.name });
   const { credentials } = source;

@@ -115,7 +115,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const timeoutSignal = AbortSignal.timeout(timeoutMs);
     const signal = req.signal ? AbortSignal.any([req.signal, timeoutSignal]) : timeoutSignal;
     if (signal.aborted) {
-      throw new UpstreamError({ source: options.source, kind: 'timeout', message: 'deadline passed before the call', method: req.method, url });
+      throw new UpstreamError({ source: options.source, kind: 'timeout', message: 'deadline passed before the call', method: req.method, url: redactQuery(url) });
     }
     try {
       const res = await instance.request<string>({
@@ -147,7 +147,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 }
 
 function toUpstreamError(source: string, error: unknown, method: string, url: string, signal: AbortSignal, timeoutMs: number): UpstreamError {
-  const common = { source, method, url, cause: error };
+  // No `cause`: axios errors carry the full request (query strings with emails and phones) into logs.
+  const common = { source, method, url: redactQuery(url) };
   if (signal.aborted || (error instanceof AxiosError && (error.code === 'ECONNABORTED' || error.code === 'ERR_CANCELED'))) {
     return new UpstreamError({ ...common, kind: 'timeout', message: `no complete answer within the deadline (limit ${timeoutMs} ms)` });
   }
@@ -168,7 +169,7 @@ export function parseJsonBody(source: string, res: HttpResponse): unknown {
   const text = res.body.charCodeAt(0) === 0xfeff ? res.body.slice(1) : res.body;
   const contentType = res.headers['content-type'] ?? 'none';
   const fail = (why: string, cause?: unknown): UpstreamError =>
-    new UpstreamError({ source, kind: 'bad_response', message: `${why} (HTTP ${res.status}, content-type ${contentType})`, method: res.method, url: res.url, status: res.status, cause });
+    new UpstreamError({ source, kind: 'bad_response', message: `${why} (HTTP ${res.status}, content-type ${contentType})`, method: res.method, url: redactQuery(res.url), status: res.status, cause });
   if (text.trim() === '') throw fail('empty response body');
   if (/^\s*</.test(text)) throw fail('HTML instead of JSON');
   try {
@@ -176,6 +177,18 @@ export function parseJsonBody(source: string, res: HttpResponse): unknown {
   } catch (error) {
     throw fail('malformed JSON', error);
   }
+}
+
+/**
+ * Path of a URL with every query value replaced by `…`: query strings carry search terms (emails, phones,
+ * SOQL), which must not reach errors or logs.
+ */
+export function redactQuery(url: string): string {
+  const q = url.indexOf('?');
+  if (q === -1) return url;
+  const params = new URLSearchParams(url.slice(q + 1));
+  const keys = [...new Set(params.keys())];
+  return `${url.slice(0, q)}?${keys.map((k) => `${encodeURIComponent(k)}=…`).join('&')}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paginate } from '../../src/unify/index.js';
+import { paginate, type Page } from '../../src/unify/index.js';
 
 const item = (source: string, id: string, at: string) => ({ ref: { source, id }, at });
 const items = [
@@ -22,7 +22,7 @@ describe('paginate: merged newest-first pages', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let guard = 0; guard < 10; guard += 1) {
-      const page = paginate(items, (i) => i.at, 2, after);
+      const page: Page<(typeof items)[number]> = paginate(items, (i) => i.at, 2, after);
       seen.push(...page.nodes.map((n) => n.ref.id));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;

@@ -1,0 +1,115 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { generateDataset, findShowcasePerson } from '../src/sandbox/dataset/index.js';
+import { startSandbox } from '../src/sandbox/index.js';
+
+// `npm test` builds before running tests, so this is the same binary `npm start` runs.
+const CLI = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
+const running: ChildProcessWithoutNullStreams[] = [];
+
+function run(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env } });
+  running.push(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const waitFor = async (pattern: RegExp, ms = 15_000): Promise<RegExpMatchArray> => {
+    const end = Date.now() + ms;
+    while (Date.now() < end) {
+      const m = stdout.match(pattern);
+      if (m) return m;
+      if (child.exitCode !== null) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`no ${pattern} in output:\n${stdout}\n${stderr}`);
+  };
+  return { child, exited, waitFor, out: () => stdout, err: () => stderr };
+}
+
+afterEach(() => {
+  for (const child of running.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+async function lookup(url: string, q: string): Promise<{ status: string; customer: { identity: { links: Array<{ source: string }> } } | null }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: 'query($q: String!) { customerLookup(query: $q) { status customer { identity { links { source } } } } }', variables: { q } }),
+  });
+  return ((await res.json()) as { data: { customerLookup: never } }).data.customerLookup;
+}
+
+describe('cli: c360 demo', () => {
+  it('starts sandbox + gateway on a free port, prints working examples, and stops cleanly on Ctrl-C', async () => {
+    const demo = run(['demo', '--port', '0', '--size', '120', '--seed', '5']);
+    const [, url] = await demo.waitFor(/GraphQL\s+(http:\/\/127\.0\.0\.1:\d+\/graphql)/);
+    await demo.waitFor(/Press Ctrl-C/);
+    expect(demo.out()).toMatch(/1\) By email/);
+    expect(demo.out()).toMatch(/2\) By phone/);
+    expect(demo.out()).toMatch(/3\) By source id/);
+    const show = findShowcasePerson(generateDataset({ size: 120, seed: 5 }));
+    const found = await lookup(url!, show.contact.email!);
+    expect(found.status).toBe('MATCHED');
+    expect(new Set(found.customer!.identity.links.map((l) => l.source))).toEqual(new Set(['salesforce', 'shopify', 'zendesk']));
+    demo.child.kill('SIGINT');
+    expect(await demo.exited).toBe(0);
+    expect(demo.out()).toContain('stopped.');
+  });
+});
+
+describe('cli: c360 serve', () => {
+  it('serves the sources in a config file', async () => {
+    const sandbox = await startSandbox({ size: 60, seed: 3 });
+    try {
+      const dir = mkdtempSync(join(tmpdir(), 'c360-cli-'));
+      const file = join(dir, 'c360.yaml');
+      const sources = sandbox.sourceConfigs().map((s) => `  - { name: ${s.name}, kind: ${s.kind}, baseUrl: "${s.baseUrl}" }`);
+      writeFileSync(file, `server: { port: 0 }\nlogging: { level: warn }\nsources:\n${sources.join('\n')}\n`);
+      const serve = run(['serve', '--config', file], { SALESFORCE_ACCESS_TOKEN: 'sandbox-salesforce-token', SHOPIFY_ACCESS_TOKEN: 'shpat_sandbox', ZENDESK_EMAIL: 'agent@sandbox.example', ZENDESK_API_TOKEN: 'sandbox-zendesk-token' });
+      const [, url] = await serve.waitFor(/listening on (http:\/\/\S+\/graphql)/);
+      const show = findShowcasePerson(sandbox.dataset);
+      expect((await lookup(url!, show.person.phone)).status).toBe('MATCHED');
+      serve.child.kill('SIGTERM');
+      expect(await serve.exited).toBe(0);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it('fails fast with exit 2 and names the bad key and value', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'c360-cli-'));
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(file, 'sources:\n  - { name: crm, kind: salesforce, baseUrl: "not a url" }\n');
+    const serve = run(['serve', '--config', file]);
+    expect(await serve.exited).toBe(2);
+    expect(serve.err()).toContain('sources[0].baseUrl');
+    expect(serve.err()).toContain('"not a url"');
+  });
+
+  it('rejects unknown commands and bad flags with usage and exit 2', async () => {
+    const bad = run(['launch']);
+    expect(await bad.exited).toBe(2);
+    expect(bad.err()).toContain('usage:');
+    const port = run(['demo', '--port', 'x']);
+    expect(await port.exited).toBe(2);
+    expect(port.err()).toContain('--port must be an integer');
+  });
+});
+
+describe('cli: c360 sandbox', () => {
+  it('prints the three base URLs, which answer in the vendors\' formats', async () => {
+    const sandbox = run(['sandbox', '--size', '30']);
+    const [, sf] = await sandbox.waitFor(/salesforce\s+(http:\/\/127\.0\.0\.1:\d+)/);
+    await sandbox.waitFor(/zendesk\s+(http:\/\/127\.0\.0\.1:\d+)/);
+    const versions = (await (await fetch(`${sf}/services/data/`)).json()) as Array<{ version: string }>;
+    expect(versions[0]!.version).toMatch(/^\d+\.\d$/);
+    sandbox.child.kill('SIGINT');
+    expect(await sandbox.exited).toBe(0);
+  });
+});

@@ -1,0 +1,61 @@
+import { Writable } from 'node:stream';
+import { parseConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { createServer, type GatewayServer } from '../../src/server.js';
+
+/** A GraphQL response as the tests read it. */
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  readonly status: number;
+  readonly data?: T | null;
+  readonly errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+}
+
+/** A running sandbox + gateway on loopback, with a `gql` helper. */
+export interface TestGateway {
+  readonly url: string;
+  readonly sandbox: Sandbox;
+  readonly gateway: GatewayServer;
+  /** Log lines the gateway wrote (JSON strings). */
+  readonly logs: string[];
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Clears every sandbox server's request log. */
+  clearRequestLogs(): void;
+  close(): Promise<void>;
+}
+
+/** Starts the sandbox (small seeded dataset) and a gateway wired to it, both on free loopback ports. */
+export async function startTestGateway(options: { size?: number; seed?: number; timeoutMs?: number } = {}): Promise<TestGateway> {
+  const sandbox = await startSandbox({ size: options.size ?? 200, seed: options.seed ?? 7 });
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      logs.push(chunk.toString('utf8'));
+      callback();
+    },
+  });
+  const config = parseConfig(
+    { server: { port: 0 }, logging: { level: 'info' }, sources: sandbox.sourceConfigs({ timeoutMs: options.timeoutMs ?? 5_000 }).map(({ credentials: _c, ...s }) => s) },
+    { SALESFORCE_ACCESS_TOKEN: 'sandbox-salesforce-token', SHOPIFY_ACCESS_TOKEN: 'shpat_sandbox', ZENDESK_EMAIL: 'agent@sandbox.example', ZENDESK_API_TOKEN: 'sandbox-zendesk-token' },
+  );
+  const gateway = createServer(config, { logger: createLogger('info', sink) });
+  const url = await gateway.start();
+  return {
+    url,
+    sandbox,
+    gateway,
+    logs,
+    async gql(query, variables) {
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+      const body = (await res.json()) as Omit<GraphQLResponse, 'status'>;
+      return { status: res.status, ...body } as GraphQLResponse<never>;
+    },
+    clearRequestLogs() {
+      for (const server of [sandbox.salesforce, sandbox.shopify, sandbox.zendesk]) server.clearRequests();
+    },
+    async close() {
+      await gateway.stop();
+      await sandbox.close();
+    },
+  };
+}

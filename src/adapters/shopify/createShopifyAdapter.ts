@@ -1,0 +1,32 @@
+import type { SourceAdapter } from '../types.js';
+import { fetchOrdersByOwner } from './fetchOrdersByOwner.js';
+import { getCustomersByIds } from './getCustomersByIds.js';
+import { resolveShopifyOptions, type ShopifyAdapterOptions } from './resolveShopifyOptions.js';
+import { searchCustomers } from './searchCustomers.js';
+
+/**
+ * A source adapter for a Shopify shop over the GraphQL Admin API (kind `shopify`; capabilities `search`
+ * and `orders`) through the injected HTTP client. `ref.id` is the numeric part of the Customer GID;
+ * `ref.source` is `options.name`.
+ * - `search`: one `customers(query:)` per key kind for the whole batch, terms ORed (see searchCustomers).
+ * - `getByIds`: `nodes(ids:)` in chunks of 100; accepts GIDs or numeric ids (see getCustomersByIds).
+ * - `ordersByOwner`: one `nodes(ids:)` call with each customer's first orders, then follow-ups only for
+ *   longer lists (see fetchOrdersByOwner); every query is sized to stay within Shopify's 1000-point cap.
+ * Every failure is an UpstreamError: THROTTLED (200 or 429) → `rate_limited` with `retryAfterMs` from the
+ * cost extension, MAX_COST_EXCEEDED → `rejected`, 401/403 → `auth`, 5xx and INTERNAL_SERVER_ERROR →
+ * `unavailable`, HTML/empty/malformed/unexpected bodies → `bad_response`; per key where the port allows.
+ * Retries, breakers and deadlines belong to the caller and the HTTP client. Stateless: one instance serves
+ * all requests. Throws a TypeError for an invalid option.
+ */
+export function createShopifyAdapter(options: ShopifyAdapterOptions): SourceAdapter {
+  const resolved = resolveShopifyOptions(options);
+  const adapter = {
+    name: resolved.name,
+    kind: 'shopify',
+    capabilities: { search: true, orders: true, tickets: false, activities: false },
+    search: (keys, ctx) => searchCustomers(resolved, keys, ctx),
+    getByIds: (ids, ctx) => getCustomersByIds(resolved, ids, ctx),
+    ordersByOwner: (ownerIds, ctx) => fetchOrdersByOwner(resolved, ownerIds, ctx),
+  } satisfies SourceAdapter;
+  return adapter;
+}

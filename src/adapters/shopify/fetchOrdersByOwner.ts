@@ -1,0 +1,181 @@
+import { z } from 'zod';
+import type { Order } from '../../domain/index.js';
+import type { BatchResult, CallContext } from '../types.js';
+import { UpstreamError } from '../UpstreamError.js';
+import { followConnections, loopError, type ConnectionPage, type PendingConnection } from './followConnections.js';
+import { mapOrder } from './mapOrder.js';
+import { customersPerCall, lineItemOrdersPerCall, ordersFirstFor, planOrderChunks } from './planOrderChunks.js';
+import { requestShopify } from './requestShopify.js';
+import type { ResolvedShopifyOptions } from './resolveShopifyOptions.js';
+import { invalidIdError, toError, toShopifyGid, toShopifyId } from './shopifyIds.js';
+import { MORE_LINE_ITEMS_FIRST, moreLineItemsQuery, moreOrdersQuery, ORDERS_BY_CUSTOMERS } from './shopifyQueries.js';
+import { wireCustomerOrdersAlias, wireOrderLineItemsAlias, wireOrdersByCustomer, type WireLineItem, type WireOrder } from './wireSchemas.js';
+
+interface OrderState {
+  readonly wire: WireOrder;
+  readonly lineItems: WireLineItem[];
+}
+
+interface CustomerState {
+  readonly orders: Map<string, OrderState>;
+  error: Error | null;
+}
+
+/**
+ * The adapter's `ordersByOwner`, newest first (`sortKey: CREATED_AT, reverse: true`):
+ * 1. ONE `nodes(ids:) { ... on Customer { orders(first: N) { ... lineItems(first: M) } } }` call for the
+ *    batch, N chosen so the call stays within the 1000-point cost cap (more calls only when even N = 1
+ *    does not fit; see planOrderChunks);
+ * 2. only for customers with more orders, rounds of follow-up calls `cN: customer(id:) { orders(after:) }`,
+ *    the round's customers spread over as few calls as the cap allows (aliases), each page sized the same
+ *    way as in step 1, until every list ends;
+ * 3. only for orders with more than M line items, follow-up calls `oN: node(id:) { ... on Order {
+ *    lineItems(after:) } }` likewise.
+ * Results in input order: the orders, `[]` for an unknown customer, a `rejected` UpstreamError for an id
+ * that is not a Customer GID or numeric id (no call made), and a failed call's error in the slots of the
+ * customers it served. Lists past `maxPages` are cut off and logged.
+ */
+export async function fetchOrdersByOwner(options: ResolvedShopifyOptions, ownerIds: readonly string[], ctx: CallContext): Promise<BatchResult<Order[]>> {
+  const normalised = ownerIds.map((id) => toShopifyId(id, 'Customer'));
+  const wanted = [...new Set(normalised.filter((id): id is string => id !== null))];
+  const lineItemsFirst = options.lineItemsPageSize;
+  const customers = new Map<string, CustomerState>();
+  const moreOrders: Array<PendingConnection<string>> = [];
+  const moreLineItems: Array<PendingConnection<string>> = [];
+  const orderOwner = new Map<string, string>();
+
+  const addOrders = (customerId: string, page: ConnectionPage<WireOrder>): void => {
+    const customer = customers.get(customerId);
+    if (!customer) return;
+    for (const wire of page.nodes) {
+      if (customer.orders.has(wire.id)) continue;
+      customer.orders.set(wire.id, { wire, lineItems: [...wire.lineItems.nodes] });
+      orderOwner.set(wire.id, customerId);
+      if (!wire.lineItems.pageInfo.hasNextPage) continue;
+      const after = wire.lineItems.pageInfo.endCursor;
+      if (after === null) customer.error = loopError(options.name, null);
+      else moreLineItems.push({ key: wire.id, after, pagesRead: 1 });
+    }
+  };
+  const fail = (customerId: string | undefined, error: unknown): void => {
+    const customer = customerId === undefined ? undefined : customers.get(customerId);
+    if (customer && !customer.error) customer.error = toError(error);
+  };
+  const truncated = (operation: string) => (_key: string, pagesRead: number) => {
+    options.logger?.warn({ source: options.name, operation, pages: pagesRead }, 'Shopify list cut off at maxPages');
+  };
+
+  let offset = 0;
+  for (const chunkPlan of planOrderChunks(wanted.length, options.ordersPageSize, lineItemsFirst)) {
+    const chunk = wanted.slice(offset, offset + chunkPlan.size);
+    offset += chunkPlan.size;
+    for (const id of chunk) customers.set(id, { orders: new Map(), error: null });
+    try {
+      // https://shopify.dev/docs/api/admin-graphql/latest/queries/nodes + Customer.orders
+      const data = await requestShopify(
+        options,
+        {
+          name: 'C360OrdersByCustomers',
+          query: ORDERS_BY_CUSTOMERS,
+          variables: { ids: chunk.map((id) => toShopifyGid('Customer', id)), ordersFirst: chunkPlan.ordersFirst, lineItemsFirst },
+        },
+        wireOrdersByCustomer,
+        ctx.signal,
+      );
+      if (data.nodes.length !== chunk.length) {
+        throw new UpstreamError({ source: options.name, kind: 'bad_response', message: `Shopify answered ${data.nodes.length} nodes for ${chunk.length} ids` });
+      }
+      chunk.forEach((id, i) => {
+        const node = data.nodes[i];
+        if (!node) return;
+        addOrders(id, node.orders);
+        const { hasNextPage, endCursor } = node.orders.pageInfo;
+        if (!hasNextPage) return;
+        if (endCursor === null) fail(id, loopError(options.name, null));
+        else moreOrders.push({ key: id, after: endCursor, pagesRead: 1 });
+      });
+    } catch (error) {
+      for (const id of chunk) fail(id, error);
+    }
+  }
+
+  await followConnections<string, WireOrder>({
+    source: options.name,
+    pending: moreOrders,
+    perCall: (pending) => customersPerCall(pending, lineItemsFirst),
+    maxPages: options.maxPages,
+    fetchBatch: async (batch) => {
+      const ordersFirst = ordersFirstFor(batch.length, options.ordersPageSize, lineItemsFirst);
+      // https://shopify.dev/docs/api/admin-graphql/latest/queries/customer + Customer.orders
+      const data = await requestShopify(
+        options,
+        { name: 'C360MoreOrders', query: moreOrdersQuery(batch.length), variables: { ordersFirst, lineItemsFirst, ...aliasVariables(batch, 'Customer') } },
+        aliasedAnswer(options.name, 'c', batch.length, wireCustomerOrdersAlias),
+        ctx.signal,
+      );
+      return batch.map((_, i) => data[i]?.orders ?? null);
+    },
+    onNodes: (id, nodes) => addOrders(id, { nodes, pageInfo: { hasNextPage: false, endCursor: null } }),
+    onError: fail,
+    onTruncated: truncated('C360MoreOrders'),
+  });
+
+  await followConnections<string, WireLineItem>({
+    source: options.name,
+    pending: moreLineItems.filter((p) => !customers.get(orderOwner.get(p.key) ?? '')?.error),
+    perCall: lineItemOrdersPerCall(),
+    maxPages: options.maxPages,
+    fetchBatch: async (batch) => {
+      // https://shopify.dev/docs/api/admin-graphql/latest/queries/node + Order.lineItems
+      const data = await requestShopify(
+        options,
+        { name: 'C360MoreLineItems', query: moreLineItemsQuery(batch.length), variables: { lineItemsFirst: MORE_LINE_ITEMS_FIRST, ...aliasVariables(batch, 'Order') } },
+        aliasedAnswer(options.name, 'o', batch.length, wireOrderLineItemsAlias),
+        ctx.signal,
+      );
+      return batch.map((_, i) => data[i]?.lineItems ?? null);
+    },
+    onNodes: (orderGid, nodes) => {
+      const owner = customers.get(orderOwner.get(orderGid) ?? '');
+      owner?.orders.get(orderGid)?.lineItems.push(...nodes);
+    },
+    onError: (orderGid, error) => fail(orderOwner.get(orderGid), error),
+    onTruncated: truncated('C360MoreLineItems'),
+  });
+
+  return ownerIds.map((id, i) => {
+    const key = normalised[i];
+    if (key === null || key === undefined) return invalidIdError(options.name, id);
+    const customer = customers.get(key);
+    if (!customer) return [];
+    if (customer.error) return customer.error;
+    const ownerRef = { source: options.name, id: key };
+    return [...customer.orders.values()].map((o) => mapOrder(o.wire, o.lineItems, ownerRef)).sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+  });
+}
+
+/** `$idN`/`$afterN` variables for a follow-up batch; order keys are already GIDs. */
+function aliasVariables(batch: ReadonlyArray<PendingConnection<string>>, type: 'Customer' | 'Order'): Record<string, string> {
+  const variables: Record<string, string> = {};
+  batch.forEach((entry, i) => {
+    variables[`id${i}`] = type === 'Customer' ? toShopifyGid('Customer', entry.key) : entry.key;
+    variables[`after${i}`] = entry.after ?? '';
+  });
+  return variables;
+}
+
+/** A schema for `{<prefix>0: T, <prefix>1: T, …}` that yields the entries by index; every alias must be present. */
+function aliasedAnswer<T>(source: string, prefix: string, count: number, item: z.ZodType<T>): z.ZodType<T[]> {
+  return z.record(z.string(), z.unknown()).transform((data, ctx) => {
+    const entries: T[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const parsed = item.safeParse(data[`${prefix}${i}`]);
+      if (!parsed.success || !(`${prefix}${i}` in data)) {
+        ctx.addIssue({ code: 'custom', path: [`${prefix}${i}`], message: `missing or malformed alias in ${source}'s answer` });
+        return z.NEVER;
+      }
+      entries.push(parsed.data);
+    }
+    return entries;
+  });
+}

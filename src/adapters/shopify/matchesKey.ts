@@ -1,0 +1,34 @@
+import type { IdentityRecord } from '../../domain/index.js';
+import type { BlockingKey } from '../types.js';
+
+/**
+ * Whether a record returned by a batched search belongs to `key` (pure), with the comparison Shopify's
+ * search applies: emails trimmed and case-insensitive, phones by digits, names case-insensitive (family,
+ * and given when the key has one). Identifier keys match nothing.
+ */
+export function matchesKey(record: IdentityRecord, key: BlockingKey): boolean {
+  switch (key.kind) {
+    case 'email':
+      return record.emails.some((email) => sameText(email, key.value));
+    case 'phone': {
+      const want = digits(key.value);
+      return want !== '' && record.phones.some((phone) => digits(phone) === want);
+    }
+    case 'name':
+      return record.names.some((name) => sameText(name.family, key.family) && (key.given === null || key.given.trim() === '' || sameText(name.given, key.given)));
+    case 'identifier':
+      return false;
+    default: {
+      const unreachable: never = key;
+      return unreachable;
+    }
+  }
+}
+
+function sameText(a: string | null, b: string): boolean {
+  return a !== null && a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+function digits(text: string): string {
+  return text.replace(/\D+/g, '');
+}

@@ -1,0 +1,120 @@
+// Internal: the GraphQL documents the adapter sends (https://shopify.dev/docs/api/admin-graphql) and their
+// requested costs under Shopify's model (https://shopify.dev/docs/api/usage/rate-limits#cost-calculation):
+// scalars and enums 0, each object 1, a connection 2 + first × (one node), `nodes(ids:)` per id.
+
+/** Shopify's single-query cost cap; a costlier query fails with MAX_COST_EXCEEDED. */
+export const MAX_QUERY_COST = 1000;
+/** Shopify's cap on `first` and on `nodes(ids:)`. */
+export const MAX_PAGE_SIZE = 250;
+
+const CUSTOMER_FRAGMENT = `fragment C360Customer on Customer {
+  id firstName lastName displayName email phone
+  defaultEmailAddress { emailAddress }
+  defaultPhoneNumber { phoneNumber }
+  defaultAddress { address1 city provinceCode zip countryCodeV2 }
+  createdAt updatedAt
+}`;
+/** One Customer with C360Customer: the customer and its three address/contact objects. */
+export const CUSTOMER_COST = 4;
+
+const LINE_ITEM_FRAGMENT = `fragment C360LineItem on LineItem {
+  id title sku quantity originalUnitPriceSet { shopMoney { amount currencyCode } }
+}`;
+/** One LineItem with C360LineItem: the item, its MoneyBag and MoneyV2. */
+export const LINE_ITEM_COST = 3;
+
+const ORDER_FRAGMENT = `fragment C360Order on Order {
+  id name createdAt updatedAt cancelledAt displayFinancialStatus displayFulfillmentStatus
+  totalPriceSet { shopMoney { amount currencyCode } }
+  lineItems(first: $lineItemsFirst) { nodes { ...C360LineItem } pageInfo { hasNextPage endCursor } }
+}
+${LINE_ITEM_FRAGMENT}`;
+
+/** One Order with C360Order and `lineItemsFirst` line items: order 1 + MoneyBag/MoneyV2 2 + the line items. */
+export function orderCost(lineItemsFirst: number): number {
+  return 3 + connectionCost(lineItemsFirst, LINE_ITEM_COST);
+}
+
+/** A customer object with an orders connection of `ordersFirst` orders. */
+export function customerOrdersCost(ordersFirst: number, lineItemsFirst: number): number {
+  return 1 + connectionCost(ordersFirst, orderCost(lineItemsFirst));
+}
+
+/** A connection of `first` nodes costing `nodeCost` each. */
+export function connectionCost(first: number, nodeCost: number): number {
+  return 2 + first * nodeCost;
+}
+
+/** Largest `first` whose connection of `nodeCost` nodes, plus `overhead`, stays within the cost cap. */
+export function largestFirst(nodeCost: number, overhead = 0): number {
+  return Math.max(0, Math.min(MAX_PAGE_SIZE, Math.floor((MAX_QUERY_COST - overhead - 2) / nodeCost)));
+}
+
+/** `customers(query:)` page; variables `query`, `first`, `after`. Cost connectionCost(first, CUSTOMER_COST). */
+export const SEARCH_CUSTOMERS = `query C360SearchCustomers($query: String!, $first: Int!, $after: String) {
+  customers(first: $first, after: $after, query: $query, sortKey: ID) {
+    nodes { ...C360Customer }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+${CUSTOMER_FRAGMENT}`;
+
+/** Customers by GID; variable `ids`. Cost ids × CUSTOMER_COST. */
+export const CUSTOMERS_BY_IDS = `query C360CustomersByIds($ids: [ID!]!) {
+  nodes(ids: $ids) { ... on Customer { ...C360Customer } }
+}
+${CUSTOMER_FRAGMENT}`;
+
+/** First page of orders for many customers; variables `ids`, `ordersFirst`, `lineItemsFirst`. Cost ids × customerOrdersCost. */
+export const ORDERS_BY_CUSTOMERS = `query C360OrdersByCustomers($ids: [ID!]!, $ordersFirst: Int!, $lineItemsFirst: Int!) {
+  nodes(ids: $ids) {
+    ... on Customer {
+      id
+      orders(first: $ordersFirst, sortKey: CREATED_AT, reverse: true) {
+        nodes { ...C360Order }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+}
+${ORDER_FRAGMENT}`;
+
+/**
+ * Next pages of orders for `count` customers in one call, one alias `cN` each; variables `idN`, `afterN`,
+ * `ordersFirst`, `lineItemsFirst`. Cost count × customerOrdersCost.
+ */
+export function moreOrdersQuery(count: number): string {
+  const vars = aliasVariables(count);
+  const fields = range(count).map(
+    (i) => `  c${i}: customer(id: $id${i}) {
+    orders(first: $ordersFirst, after: $after${i}, sortKey: CREATED_AT, reverse: true) { nodes { ...C360Order } pageInfo { hasNextPage endCursor } }
+  }`,
+  );
+  return `query C360MoreOrders($ordersFirst: Int!, $lineItemsFirst: Int!, ${vars}) {\n${fields.join('\n')}\n}\n${ORDER_FRAGMENT}`;
+}
+
+/** Line items of an order beyond the first page, in the follow-up call: one page of this many per alias. */
+export const MORE_LINE_ITEMS_FIRST = 100;
+
+/**
+ * Next pages of line items for `count` orders in one call, one alias `oN` each; variables `idN`,
+ * `afterN`, `lineItemsFirst`. Cost count × (1 + connectionCost(lineItemsFirst, LINE_ITEM_COST)).
+ */
+export function moreLineItemsQuery(count: number): string {
+  const fields = range(count).map(
+    (i) => `  o${i}: node(id: $id${i}) {
+    ... on Order { lineItems(first: $lineItemsFirst, after: $after${i}) { nodes { ...C360LineItem } pageInfo { hasNextPage endCursor } } }
+  }`,
+  );
+  return `query C360MoreLineItems($lineItemsFirst: Int!, ${aliasVariables(count)}) {\n${fields.join('\n')}\n}\n${LINE_ITEM_FRAGMENT}`;
+}
+
+function aliasVariables(count: number): string {
+  return range(count)
+    .map((i) => `$id${i}: ID!, $after${i}: String!`)
+    .join(', ');
+}
+
+function range(count: number): number[] {
+  return Array.from({ length: count }, (_, i) => i);
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import type { BlockingKey } from '../../../src/adapters/types.js';
+import { orQuery, quoteSearchValue, renderSearchTerm } from '../../../src/adapters/shopify/renderSearchQuery.js';
+
+describe('renderSearchQuery: blocking keys in Shopify search syntax', () => {
+  const cases: Array<[BlockingKey, string | null]> = [
+    [{ kind: 'email', value: 'jane@example.com' }, 'email:"jane@example.com"'],
+    [{ kind: 'email', value: '  Jane@Example.COM ' }, 'email:"jane@example.com"'],
+    [{ kind: 'email', value: 'we"ird\\@example.com' }, 'email:"we\\"ird\\\\@example.com"'],
+    [{ kind: 'email', value: '   ' }, null],
+    [{ kind: 'phone', value: '+14155551212' }, 'phone:+14155551212'],
+    [{ kind: 'phone', value: '(415) 555-1212' }, 'phone:"(415) 555-1212"'],
+    [{ kind: 'name', family: 'Doe', given: null }, 'last_name:"Doe"'],
+    [{ kind: 'name', family: "O'Brien", given: 'Mary Ann' }, '(last_name:"O\'Brien" first_name:"Mary Ann")'],
+    [{ kind: 'name', family: 'Doe', given: '  ' }, 'last_name:"Doe"'],
+    [{ kind: 'name', family: '', given: 'Jane' }, null],
+    [{ kind: 'identifier', type: 'loyaltyNumber', value: 'L1' }, null],
+  ];
+
+  it.each(cases)('renders %j', (key, expected) => {
+    expect(renderSearchTerm(key)?.term ?? null).toBe(expected);
+  });
+
+  it('quotes and escapes values, and ORs terms', () => {
+    expect(quoteSearchValue('a"b\\c')).toBe('"a\\"b\\\\c"');
+    expect(orQuery(['email:"a"', 'email:"b"'])).toBe('email:"a" OR email:"b"');
+  });
+});

@@ -180,15 +180,22 @@ export function parseJsonBody(source: string, res: HttpResponse): unknown {
 }
 
 /**
- * Path of a URL with every query value replaced by `…`: query strings carry search terms (emails, phones,
- * SOQL), which must not reach errors or logs.
+ * The path and query of a call with query values replaced by `REDACTED`: query strings carry search terms
+ * (emails, phones, SOQL), which must not reach errors or logs. With `params`, only those parameters are
+ * redacted (adapters keep paging parameters readable); without, every value is.
  */
-export function redactQuery(url: string): string {
-  const q = url.indexOf('?');
-  if (q === -1) return url;
-  const params = new URLSearchParams(url.slice(q + 1));
-  const keys = [...new Set(params.keys())];
-  return `${url.slice(0, q)}?${keys.map((k) => `${encodeURIComponent(k)}=…`).join('&')}`;
+export function redactQuery(url: string, params?: readonly string[]): string {
+  const mark = url.indexOf('?');
+  if (mark === -1) return url;
+  const search = new URLSearchParams(url.slice(mark + 1));
+  let changed = false;
+  for (const name of params ?? [...new Set(search.keys())]) {
+    if (search.has(name)) {
+      search.set(name, 'REDACTED');
+      changed = true;
+    }
+  }
+  return changed ? `${url.slice(0, mark)}?${search.toString()}` : url;
 }
 
 /**

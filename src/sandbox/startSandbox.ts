@@ -18,6 +18,11 @@ export interface StartSandboxOptions {
   readonly ports?: { readonly salesforce?: number; readonly shopify?: number; readonly zendesk?: number };
   /** Bind address. Default `127.0.0.1`. */
   readonly host?: string;
+  /**
+   * Shopify's cost bucket: the demo shop has Shopify Plus limits (10 000 points, restoring 1 000/s) so that
+   * a demo or test run is not throttled; pass Standard-plan values (2 000, 100) to see throttling.
+   */
+  readonly shopifyBucket?: { readonly bucketSize: number; readonly restoreRate: number };
 }
 
 /** The sandbox's dev credentials (documented in README; sandbox only). */
@@ -46,7 +51,12 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
   try {
     const salesforce = await startSalesforceSandbox(dataset, { port: options.ports?.salesforce ?? 0, host, accessToken: SANDBOX_CREDENTIALS.salesforce.accessToken });
     started.push(salesforce);
-    const shopify = await startShopifySandbox(dataset, { port: options.ports?.shopify ?? 0, host, accessToken: SANDBOX_CREDENTIALS.shopify.accessToken });
+    const shopify = await startShopifySandbox(dataset, {
+      port: options.ports?.shopify ?? 0,
+      host,
+      accessToken: SANDBOX_CREDENTIALS.shopify.accessToken,
+      ...(options.shopifyBucket ?? { bucketSize: 10_000, restoreRate: 1_000 }),
+    });
     started.push(shopify);
     const zendesk = await startZendeskSandbox(dataset, {
       port: options.ports?.zendesk ?? 0,

@@ -27,7 +27,7 @@ export function paginate<T extends Pageable>(items: readonly T[], timeOf: (item:
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
     throw gatewayError(GatewayErrorCode.BadUserInput, `first must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`, { argument: 'first' });
   }
-  const keyed = items.map((item) => ({ item, time: timeOf(item), ref: formatRef(item.ref) }));
+  const keyed = items.map((item) => ({ item, time: canonicalTime(timeOf(item)), ref: formatRef(item.ref) }));
   keyed.sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
   let start = 0;
   if (after) {
@@ -44,6 +44,15 @@ export function paginate<T extends Pageable>(items: readonly T[], timeOf: (item:
     pageInfo: { hasNextPage: start + first < keyed.length, endCursor: edges.at(-1)?.cursor ?? null },
     totalCount: keyed.length,
   };
+}
+
+/**
+ * Sources write times differently (`…55Z`, `…55.000Z`, `…55.000+0000`, a bare date), which do not compare
+ * as strings; sort on one ISO form. Text that is not a date sorts as given.
+ */
+function canonicalTime(time: string): string {
+  const ms = Date.parse(time);
+  return Number.isNaN(ms) ? time : new Date(ms).toISOString();
 }
 
 function encodeCursor(time: string, ref: string): string {

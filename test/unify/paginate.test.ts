@@ -18,6 +18,11 @@ describe('paginate: merged newest-first pages', () => {
     expect(page.pageInfo.hasNextPage).toBe(false);
   });
 
+  it('compares times across the sources\' formats', () => {
+    const mixed = [item('zendesk', 'z', '2025-03-01T10:00:01Z'), item('salesforce', 's', '2025-03-01T10:00:00.500+0000'), item('salesforce', 'd', '2025-03-02')];
+    expect(paginate(mixed, (i) => i.at, 10, null).nodes.map((n) => n.ref.id)).toEqual(['d', 'z', 's']);
+  });
+
   it('walks pages with the end cursor without skipping or repeating', () => {
     const seen: string[] = [];
     let after: string | null = null;

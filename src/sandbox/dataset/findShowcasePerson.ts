@@ -15,11 +15,12 @@ interface Holdings {
 }
 
 /**
- * The person with the lowest `personId` who has exactly one record in each of the three systems, each
- * carrying an email and a phone (Salesforce `Phone` or `MobilePhone`), who shares a household with nobody
- * (every multi-person household shares an email), and who has at least 2 Shopify orders, 1 Zendesk ticket
- * and 1 Salesforce case. Records are found through `dataset.truth`. Throws an Error when nobody qualifies
- * (possible only for very small datasets).
+ * A person who has exactly one record in each of the three systems, each carrying an email and a phone
+ * (Salesforce `Phone` or `MobilePhone`), who shares a household with nobody (every multi-person household
+ * shares an email), and who has at least 2 Shopify orders, 1 Zendesk ticket and 1 Salesforce case. Among
+ * those, the lowest `personId` whose Salesforce email is in mixed case (so the demo shows normalisation at
+ * work); when there is none, the lowest `personId`. Records are found through `dataset.truth`. Throws an
+ * Error when nobody qualifies (possible only for very small datasets).
  */
 export function findShowcasePerson(dataset: SandboxDataset): ShowcasePerson {
   const holdings = holdingsByPerson(dataset);
@@ -28,6 +29,7 @@ export function findShowcasePerson(dataset: SandboxDataset): ShowcasePerson {
   const ticketsByUser = countBy(dataset.zendesk.tickets, (ticket) => ticket.requesterId);
   const casesByContact = countBy(dataset.salesforce.cases, (sfCase) => sfCase.contactId);
   const byId = [...dataset.people].sort((a, b) => personNumber(a) - personNumber(b));
+  let first: ShowcasePerson | undefined;
   for (const person of byId) {
     if (householdSizes.get(person.householdId) !== 1) continue;
     const held = holdings.get(person.personId);
@@ -43,8 +45,12 @@ export function findShowcasePerson(dataset: SandboxDataset): ShowcasePerson {
       (ordersByCustomer.get(customer.id) ?? 0) >= 2 &&
       (ticketsByUser.get(user.id) ?? 0) >= 1 &&
       (casesByContact.get(contact.id) ?? 0) >= 1;
-    if (reachable && active) return { person, contact, customer, user };
+    if (!reachable || !active) continue;
+    const candidate = { person, contact, customer, user };
+    if (contact.email !== contact.email?.toLowerCase()) return candidate;
+    first ??= candidate;
   }
+  if (first) return first;
   throw new Error(
     `findShowcasePerson: no person in the dataset (seed ${dataset.seed}, size ${dataset.size}) is in all three ` +
       'systems outside a shared household with an email and phone everywhere, 2+ orders, a ticket and a case; ' +

@@ -33,9 +33,23 @@ describe('findShowcasePerson: choice', () => {
     expect(owner('zendesk', String(showcase.user.id))).toBe(showcase.person.personId);
   });
 
-  it('returns the qualifying person with the lowest id', () => {
+  it('prefers the lowest-id qualifying person whose Salesforce email is in mixed case', () => {
+    expect(showcase.contact.email).not.toBe(showcase.contact.email?.toLowerCase());
+    const mixed = (p: SandboxPerson) => {
+      const id = dataset.truth.find((e) => e.personId === p.personId && e.system === 'salesforce')?.id;
+      const email = dataset.salesforce.contacts.find((c) => c.id === id)?.email;
+      return email !== undefined && email !== null && email !== email.toLowerCase();
+    };
     const earlier = dataset.people.filter((p) => p.personId < showcase.person.personId);
-    expect(earlier.filter((p) => qualifies(dataset, p))).toEqual([]);
+    expect(earlier.filter((p) => qualifies(dataset, p) && mixed(p))).toEqual([]);
+  });
+
+  it('falls back to the lowest-id qualifying person when no email is in mixed case', () => {
+    const lower: SandboxDataset = { ...dataset, salesforce: { ...dataset.salesforce, contacts: dataset.salesforce.contacts.map((c) => ({ ...c, email: c.email?.toLowerCase() ?? null })) } };
+    const chosen = findShowcasePerson(lower);
+    const earlier = lower.people.filter((p) => p.personId < chosen.person.personId);
+    expect(qualifies(lower, chosen.person)).toBe(true);
+    expect(earlier.filter((p) => qualifies(lower, p))).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 // Internal: one call to Salesforce, from transport to a validated body.
 import type { z } from 'zod';
 import { parseJsonBody } from '../http.js';
-import { isUpstreamError, UpstreamError } from '../UpstreamError.js';
+import { UpstreamError } from '../UpstreamError.js';
 import { redactUrl } from './redactUrl.js';
 import type { ResolvedSalesforceOptions } from './resolveSalesforceOptions.js';
 import { toSalesforceError } from './toSalesforceError.js';
@@ -21,16 +21,12 @@ export interface SalesforceCall {
  * HTML/empty/malformed bodies and unexpected shapes as `bad_response`. Error URLs have the SOQL redacted.
  */
 export async function requestSalesforce<T>(options: ResolvedSalesforceOptions, call: SalesforceCall, schema: z.ZodType<T>): Promise<T> {
-  try {
-    const res = await options.http.request(call);
-    if (res.status < 200 || res.status >= 300) throw toSalesforceError(options.name, res);
-    const url = redactUrl(res.url);
-    const parsed = schema.safeParse(parseJsonBody(options.name, { ...res, url }));
-    if (!parsed.success) throw badShape(options.name, parsed.error, res.method, url, res.status);
-    return parsed.data;
-  } catch (error) {
-    throw isUpstreamError(error) ? redacted(error) : error;
-  }
+  const res = await options.http.request(call);
+  if (res.status < 200 || res.status >= 300) throw toSalesforceError(options.name, res);
+  const url = redactUrl(res.url);
+  const parsed = schema.safeParse(parseJsonBody(options.name, { ...res, url }));
+  if (!parsed.success) throw badShape(options.name, parsed.error, res.method, url, res.status);
+  return parsed.data;
 }
 
 /** A `bad_response` naming where `error` (a zod failure) found the body off-shape; no values quoted. */
@@ -44,20 +40,5 @@ export function badShape(source: string, error: z.ZodError, method: string, url:
     method,
     url,
     status,
-  });
-}
-
-function redacted(error: UpstreamError): UpstreamError {
-  if (error.url === undefined || redactUrl(error.url) === error.url) return error;
-  return new UpstreamError({
-    source: error.source,
-    kind: error.kind,
-    message: error.message,
-    method: error.method,
-    url: redactUrl(error.url),
-    status: error.status,
-    vendorCode: error.vendorCode,
-    retryAfterMs: error.retryAfterMs,
-    cause: error.cause,
   });
 }

@@ -1,7 +1,7 @@
 // Internal: one GET to Zendesk, from transport to a validated body.
 import type { z } from 'zod';
 import { parseJsonBody } from '../http.js';
-import { isUpstreamError, UpstreamError } from '../UpstreamError.js';
+import { UpstreamError } from '../UpstreamError.js';
 import type { ResolvedZendeskOptions } from './resolveZendeskOptions.js';
 import { redactUrl } from './redactUrl.js';
 import { toZendeskError } from './toZendeskError.js';
@@ -20,39 +20,20 @@ export interface ZendeskCall {
  * `bad_response`. Error URLs have customer data redacted.
  */
 export async function requestZendesk<T>(options: ResolvedZendeskOptions, call: ZendeskCall, schema: z.ZodType<T>): Promise<T> {
-  try {
-    const res = await options.http.request({ method: 'GET', path: call.path, params: call.params, signal: call.signal });
-    if (res.status < 200 || res.status >= 300) throw toZendeskError(options.name, res);
-    const parsed = schema.safeParse(parseJsonBody(options.name, res));
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'body';
-      throw new UpstreamError({
-        source: options.name,
-        kind: 'bad_response',
-        message: `unexpected Zendesk response shape at ${where}: ${issue?.message ?? 'invalid'} (HTTP ${res.status})`,
-        method: res.method,
-        url: redactUrl(res.url),
-        status: res.status,
-      });
-    }
-    return parsed.data;
-  } catch (error) {
-    throw isUpstreamError(error) ? redacted(error) : error;
+  const res = await options.http.request({ method: 'GET', path: call.path, params: call.params, signal: call.signal });
+  if (res.status < 200 || res.status >= 300) throw toZendeskError(options.name, res);
+  const parsed = schema.safeParse(parseJsonBody(options.name, res));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'body';
+    throw new UpstreamError({
+      source: options.name,
+      kind: 'bad_response',
+      message: `unexpected Zendesk response shape at ${where}: ${issue?.message ?? 'invalid'} (HTTP ${res.status})`,
+      method: res.method,
+      url: redactUrl(res.url),
+      status: res.status,
+    });
   }
-}
-
-function redacted(error: UpstreamError): UpstreamError {
-  if (error.url === undefined || redactUrl(error.url) === error.url) return error;
-  return new UpstreamError({
-    source: error.source,
-    kind: error.kind,
-    message: error.message,
-    method: error.method,
-    url: redactUrl(error.url),
-    status: error.status,
-    vendorCode: error.vendorCode,
-    retryAfterMs: error.retryAfterMs,
-    cause: error.cause,
-  });
+  return parsed.data;
 }

@@ -1,3 +1,4 @@
+import type { FetchInfo } from './FetchInfo.js';
 import type { SourceRef } from './SourceRef.js';
 
 /** What kind of CRM activity this is. */
@@ -13,4 +14,6 @@ export interface Activity {
   /** When it happened or is due: ISO 8601 date or timestamp. */
   readonly occurredAt: string;
   readonly durationSeconds: number | null;
+  /** How this value reached the request; absent = fetched live now. */
+  readonly fetch?: FetchInfo;
 }

@@ -1,3 +1,4 @@
+import type { FetchInfo } from './FetchInfo.js';
 import type { SourceRef } from './SourceRef.js';
 
 /** A person's name as one source holds it. Any part may be missing. */
@@ -35,4 +36,6 @@ export interface IdentityRecord {
   /** ISO 8601 timestamps from the source, or null when it has none. */
   readonly createdAt: string | null;
   readonly updatedAt: string | null;
+  /** How this value reached the request; absent = fetched live now. */
+  readonly fetch?: FetchInfo;
 }

@@ -1,4 +1,5 @@
 import type { Money } from './Money.js';
+import type { FetchInfo } from './FetchInfo.js';
 import type { SourceRef } from './SourceRef.js';
 
 /** One line of an order. */
@@ -23,4 +24,6 @@ export interface Order {
   readonly fulfillmentStatus: string | null;
   readonly total: Money;
   readonly lineItems: readonly OrderLineItem[];
+  /** How this value reached the request; absent = fetched live now. */
+  readonly fetch?: FetchInfo;
 }

@@ -1,3 +1,4 @@
+import type { FetchInfo } from './FetchInfo.js';
 import type { SourceRef } from './SourceRef.js';
 
 /** What a support item is in its source: a Zendesk ticket or a Salesforce case. */
@@ -23,4 +24,6 @@ export interface Ticket {
   readonly createdAt: string;
   readonly updatedAt: string | null;
   readonly closedAt: string | null;
+  /** How this value reached the request; absent = fetched live now. */
+  readonly fetch?: FetchInfo;
 }

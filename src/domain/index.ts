@@ -5,3 +5,4 @@ export type { Money } from './Money.js';
 export type { Order, OrderLineItem } from './Order.js';
 export type { Ticket, TicketKind, TicketStatus } from './Ticket.js';
 export type { Activity, ActivityKind } from './Activity.js';
+export type { FetchInfo } from './FetchInfo.js';

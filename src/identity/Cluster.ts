@@ -1,14 +1,21 @@
 import type { SourceRef } from '../domain/index.js';
 
-/** Which rule put a record into its cluster. `SEED` is the record the resolution started from (or the anchor). */
-export type MatchRule = 'SEED' | 'EXACT_EMAIL' | 'EXACT_PHONE';
+/**
+ * Which rule put a record into its cluster. `SEED` is the anchor; `EXACT_EMAIL`, `EXACT_PHONE` and
+ * `EXACT_IDENTIFIER:<type>` are deterministic rules; `PROBABILISTIC` a Fellegi–Sunter score at or above the
+ * link threshold; `OVERRIDE` an operator's `linkRecords` assertion.
+ */
+export type MatchRule = 'SEED' | 'EXACT_EMAIL' | 'EXACT_PHONE' | `EXACT_IDENTIFIER:${string}` | 'PROBABILISTIC' | 'OVERRIDE';
 
-/** One attribute two records agreed on. Values are never kept here (no PII in explanations). */
+/** Comparison level of one attribute. `SHARED`: equal, but the value is known to be shared by several people (neutral). */
+export type MatchLevel = 'EXACT' | 'CLOSE' | 'DIFFERENT' | 'MISSING' | 'SHARED';
+
+/** One attribute comparison of two records. Values are never kept here (no PII in explanations). */
 export interface MatchEvidence {
-  readonly attribute: 'email' | 'phone';
-  /** Comparison level: deterministic rules only produce `EXACT`. */
-  readonly level: 'EXACT';
-  /** Log-likelihood weight; null for deterministic rules. */
+  /** `email`, `phone`, `givenName`, `familyName`, `birthDate`, `address`, `postcode`, `identifier:<type>`. */
+  readonly attribute: string;
+  readonly level: MatchLevel;
+  /** log2(m/u) of the level; 0 for MISSING and SHARED; null only where no comparison weight applies. */
   readonly weight: number | null;
 }
 
@@ -16,11 +23,25 @@ export interface MatchEvidence {
 export interface ClusterLink {
   readonly ref: SourceRef;
   readonly rule: MatchRule;
-  /** 1 for deterministic rules. */
+  /** 0..1: 1 for deterministic rules and overrides; the posterior for PROBABILISTIC (0.95 at the link threshold). */
   readonly confidence: number;
   /** The member it was linked to (its parent on the path from the anchor); null for the anchor. */
   readonly linkedTo: SourceRef | null;
   readonly matchedOn: readonly MatchEvidence[];
+  /** Sum of the evidence weights; null for the anchor and overrides. */
+  readonly score?: number | null;
+}
+
+/** A record scored between the review and link thresholds against a member: possibly this person, never merged. */
+export interface ClusterCandidate {
+  readonly ref: SourceRef;
+  /** The member it scored best against. */
+  readonly comparedWith: SourceRef;
+  readonly score: number;
+  readonly confidence: number;
+  readonly matchedOn: readonly MatchEvidence[];
+  /** Why it was not linked, in words. */
+  readonly reason: string;
 }
 
 /**
@@ -32,6 +53,8 @@ export interface Cluster {
   readonly anchor: SourceRef;
   /** The anchor first, then members in the order they were reached from it. */
   readonly links: readonly ClusterLink[];
+  /** Records that may be this person (between thresholds, or refused by an unlink override), best first. */
+  readonly candidates?: readonly ClusterCandidate[];
   /** ms since the epoch. */
   readonly resolvedAt: number;
 }

@@ -1,17 +1,24 @@
-import type { CountryCode } from 'libphonenumber-js';
-import { formatRef, type IdentityRecord, type SourceRef } from '../domain/index.js';
-import type { Cluster, ClusterLink, MatchEvidence } from './Cluster.js';
+import { type IdentityRecord, type SourceRef } from '../domain/index.js';
+import type { Cluster, ClusterCandidate, ClusterLink, MatchEvidence, MatchRule } from './Cluster.js';
+import type { Matcher, ValueStatus } from './createMatcher.js';
 import { encodeCustomerId } from './customerId.js';
-import { keyOf } from './keyOf.js';
-import { recordKeys } from './recordKeys.js';
+import { EMPTY_OVERRIDES, type OverrideState } from './OverrideState.js';
+import { toProfile, type ProfileOptions, type RecordProfile } from './RecordProfile.js';
+import { valueStatus } from './valueStatus.js';
 
 /** Options of {@link buildClusters}. */
-export interface BuildClustersOptions {
-  readonly defaultRegion: CountryCode;
+export interface BuildClustersOptions extends ProfileOptions {
+  readonly matcher: Matcher;
   /** Source names, highest priority first; picks each cluster's anchor. Unlisted sources rank last. */
   readonly sourcePriority: readonly string[];
-  /** Key texts (see keyOf) known to be generic (too many matches); they never link. */
+  /** Key texts (see keyOf) known to be generic (a search returned too many records); they never link. */
   readonly genericKeys?: ReadonlySet<string>;
+  /** Distinct people above which a value is generic. Default 3. */
+  readonly genericMaxPeople?: number;
+  /** Records one source may contribute to one cluster. Default 10. */
+  readonly maxMembersPerSource?: number;
+  /** Operator overrides. Default none. */
+  readonly overrides?: OverrideState;
   /** ms since the epoch stamped on the clusters. */
   readonly now: number;
 }
@@ -20,106 +27,173 @@ export interface BuildClustersOptions {
 export interface ClusterSet {
   readonly clusters: readonly Cluster[];
   readonly clusterOf: ReadonlyMap<string, Cluster>;
-  /** Key texts that were not used for linking because several records of one source carry them. */
+  /** Key texts that were not used for linking: shared by several people, or generic. */
   readonly sharedKeys: ReadonlySet<string>;
+  readonly values: ValueStatus;
+  readonly profiles: ReadonlyMap<string, RecordProfile>;
+}
+
+interface Edge {
+  readonly a: string;
+  readonly b: string;
+  readonly rule: MatchRule | null;
+  readonly score: number | null;
+  readonly evidence: readonly MatchEvidence[];
+  /** Sort rank: overrides, then deterministic, then probabilistic by score. */
+  readonly strength: number;
 }
 
 /**
- * Groups records into people by exact normalised email or phone (DESIGN.md §5, deterministic rules).
- * Anti-overmerge: a key carried by two or more records **of the same source** is a shared value (a household
- * email, a switchboard number) and does not link anything; nor does a generic key. Each cluster's anchor is
- * the member from the highest-priority source, then the smallest id; links explain the path from the anchor.
- * Pure and deterministic for its inputs.
+ * Groups records into people (DESIGN.md §5). Every pair is compared (see createMatcher); edges are, in this
+ * order: `linkRecords` overrides, deterministic rules (an equal personal email, phone or configured
+ * identifier, vetoed when the pair's overall score is below the review threshold: same email, different
+ * name and birth date is not one person), then probabilistic scores at or above the link threshold,
+ * strongest first. Edges are accepted greedily unless they would put an `unlinkRecords` pair into one
+ * cluster or exceed `maxMembersPerSource`; refused edges and pairs between the thresholds become
+ * candidates, never merges. Suppressed records are dropped. Each cluster's anchor is the member from the
+ * highest-priority source, then the smallest id. Pure and deterministic for its inputs.
  */
 export function buildClusters(records: readonly IdentityRecord[], options: BuildClustersOptions): ClusterSet {
-  const byRef = new Map<string, IdentityRecord>();
-  for (const record of records) byRef.set(formatRef(record.ref), record);
-  const refs = [...byRef.keys()];
-  const keysOfRecord = new Map<string, string[]>();
-  const holders = new Map<string, { attribute: 'email' | 'phone'; refs: string[]; perSource: Map<string, number> }>();
-  for (const [refText, record] of byRef) {
-    const keys = recordKeys(record, options.defaultRegion);
-    keysOfRecord.set(refText, keys.map(keyOf));
-    for (const key of keys) {
-      const text = keyOf(key);
-      let entry = holders.get(text);
-      if (!entry) holders.set(text, (entry = { attribute: key.kind, refs: [], perSource: new Map() }));
-      entry.refs.push(refText);
-      entry.perSource.set(record.ref.source, (entry.perSource.get(record.ref.source) ?? 0) + 1);
-    }
+  const { matcher } = options;
+  const overrides = options.overrides ?? EMPTY_OVERRIDES;
+  const profiles = new Map<string, RecordProfile>();
+  for (const record of records) {
+    const profile = toProfile(record, options);
+    if (!overrides.suppressed.has(profile.refText)) profiles.set(profile.refText, profile);
   }
-  const sharedKeys = new Set<string>();
-  for (const [text, entry] of holders) {
-    if ([...entry.perSource.values()].some((n) => n > 1)) sharedKeys.add(text);
-  }
-  const linking = (text: string): boolean => !sharedKeys.has(text) && !(options.genericKeys?.has(text) ?? false);
+  const list = [...profiles.values()];
+  const values = valueStatus(list, matcher, options.genericMaxPeople ?? 3, options.genericKeys ?? new Set());
 
-  // Adjacency over linking keys.
-  const neighbours = new Map<string, Map<string, MatchEvidence[]>>();
-  for (const refText of refs) neighbours.set(refText, new Map());
-  for (const [text, entry] of holders) {
-    if (!linking(text) || entry.refs.length < 2) continue;
-    for (const a of entry.refs) {
-      for (const b of entry.refs) {
-        if (a === b) continue;
-        const evidence = neighbours.get(a)!;
-        const list = evidence.get(b) ?? [];
-        if (!list.some((e) => e.attribute === entry.attribute)) list.push({ attribute: entry.attribute, level: 'EXACT', weight: null });
-        evidence.set(b, list);
+  const edges: Edge[] = [];
+  const candidatePairs: Edge[] = [];
+  const overrideLinks = new Set(overrides.links.map(([a, b]) => pairKey(a, b)));
+  for (let i = 0; i < list.length; i += 1) {
+    for (let j = i + 1; j < list.length; j += 1) {
+      const a = list[i]!;
+      const b = list[j]!;
+      const pair = matcher.compare(a, b, values);
+      if (overrideLinks.has(pairKey(a.refText, b.refText))) {
+        edges.push({ a: a.refText, b: b.refText, rule: 'OVERRIDE', score: null, evidence: pair.evidence, strength: Number.POSITIVE_INFINITY });
+      } else if (pair.deterministic !== null && pair.score >= matcher.reviewThreshold) {
+        edges.push({ a: a.refText, b: b.refText, rule: pair.deterministic, score: pair.score, evidence: pair.evidence, strength: 1e6 + pair.score });
+      } else if (pair.score >= matcher.linkThreshold) {
+        edges.push({ a: a.refText, b: b.refText, rule: 'PROBABILISTIC', score: pair.score, evidence: pair.evidence, strength: pair.score });
+      } else if (pair.score >= matcher.reviewThreshold) {
+        candidatePairs.push({ a: a.refText, b: b.refText, rule: null, score: pair.score, evidence: pair.evidence, strength: pair.score });
       }
     }
+  }
+  edges.sort((x, y) => y.strength - x.strength || (x.a + x.b < y.a + y.b ? -1 : 1));
+
+  // Union-find with cannot-link and per-source bounds.
+  const parent = new Map(list.map((p) => [p.refText, p.refText]));
+  const members = new Map(list.map((p) => [p.refText, [p.refText]]));
+  const find = (x: string): string => {
+    let root = x;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(x, root);
+    return root;
+  };
+  const unlinks = overrides.unlinks.filter(([a, b]) => profiles.has(a) && profiles.has(b));
+  const maxPerSource = options.maxMembersPerSource ?? 10;
+  const accepted: Edge[] = [];
+  const refused: Array<Edge & { why: string }> = [];
+  for (const edge of edges) {
+    const ra = find(edge.a);
+    const rb = find(edge.b);
+    if (ra === rb) {
+      accepted.push(edge);
+      continue;
+    }
+    const merged = [...members.get(ra)!, ...members.get(rb)!];
+    const inMerged = new Set(merged);
+    if (edge.rule !== 'OVERRIDE' && unlinks.some(([x, y]) => inMerged.has(x) && inMerged.has(y))) {
+      refused.push({ ...edge, why: 'an unlinkRecords override keeps these records apart' });
+      continue;
+    }
+    const perSource = new Map<string, number>();
+    for (const ref of merged) perSource.set(profiles.get(ref)!.record.ref.source, (perSource.get(profiles.get(ref)!.record.ref.source) ?? 0) + 1);
+    if ([...perSource.values()].some((n) => n > maxPerSource)) {
+      refused.push({ ...edge, why: `linking would give one source more than ${maxPerSource} records for one person` });
+      continue;
+    }
+    parent.set(rb, ra);
+    members.set(ra, merged);
+    members.delete(rb);
+    accepted.push(edge);
   }
 
   const rank = (ref: SourceRef): number => {
     const index = options.sourcePriority.indexOf(ref.source);
     return index === -1 ? options.sourcePriority.length : index;
   };
-  const compareRefs = (a: SourceRef, b: SourceRef): number => rank(a) - rank(b) || (a.source < b.source ? -1 : a.source > b.source ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const compareRefs = (a: SourceRef, b: SourceRef): number =>
+    rank(a) - rank(b) || (a.source < b.source ? -1 : a.source > b.source ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+  const adjacency = new Map<string, Edge[]>();
+  for (const edge of accepted) {
+    adjacency.set(edge.a, [...(adjacency.get(edge.a) ?? []), edge]);
+    adjacency.set(edge.b, [...(adjacency.get(edge.b) ?? []), edge]);
+  }
 
   const clusterOf = new Map<string, Cluster>();
   const clusters: Cluster[] = [];
-  const seen = new Set<string>();
-  for (const start of refs) {
-    if (seen.has(start)) continue;
-    // Collect the component, then walk it again from the anchor to explain each link.
-    const component: string[] = [];
-    const stack = [start];
-    seen.add(start);
-    while (stack.length > 0) {
-      const current = stack.pop()!;
-      component.push(current);
-      for (const next of neighbours.get(current)!.keys()) {
-        if (!seen.has(next)) {
-          seen.add(next);
-          stack.push(next);
-        }
-      }
-    }
-    const anchorText = component.map((r) => byRef.get(r)!.ref).sort(compareRefs)[0]!;
-    const anchorKey = formatRef(anchorText);
-    const links: ClusterLink[] = [{ ref: anchorText, rule: 'SEED', confidence: 1, linkedTo: null, matchedOn: [] }];
-    const visited = new Set([anchorKey]);
-    const queue = [anchorKey];
+  const componentOf = new Map<string, string>();
+  for (const [root, refs] of members) for (const ref of refs) componentOf.set(ref, root);
+  const outside = [...candidatePairs.map((e) => ({ ...e, why: `scored ${e.score} between the review (${matcher.reviewThreshold}) and link (${matcher.linkThreshold}) thresholds` })), ...refused];
+
+  for (const [root, refs] of members) {
+    const anchor = refs.map((r) => profiles.get(r)!.record.ref).sort(compareRefs)[0]!;
+    const anchorText = `${anchor.source}/${anchor.id}`;
+    const links: ClusterLink[] = [{ ref: anchor, rule: 'SEED', confidence: 1, linkedTo: null, matchedOn: [], score: null }];
+    const visited = new Set([anchorText]);
+    const queue = [anchorText];
     while (queue.length > 0) {
       const current = queue.shift()!;
-      const next = [...neighbours.get(current)!.entries()].filter(([ref]) => !visited.has(ref));
-      next.sort(([a], [b]) => compareRefs(byRef.get(a)!.ref, byRef.get(b)!.ref));
-      for (const [ref, evidence] of next) {
-        visited.add(ref);
-        queue.push(ref);
-        const sorted = [...evidence].sort((x, y) => x.attribute.localeCompare(y.attribute));
+      const next = (adjacency.get(current) ?? [])
+        .map((edge) => ({ edge, other: edge.a === current ? edge.b : edge.a }))
+        .filter(({ other }) => !visited.has(other))
+        .sort((x, y) => y.edge.strength - x.edge.strength || compareRefs(profiles.get(x.other)!.record.ref, profiles.get(y.other)!.record.ref));
+      for (const { edge, other } of next) {
+        if (visited.has(other)) continue;
+        visited.add(other);
+        queue.push(other);
+        const rule = edge.rule!;
         links.push({
-          ref: byRef.get(ref)!.ref,
-          rule: sorted[0]!.attribute === 'email' ? 'EXACT_EMAIL' : 'EXACT_PHONE',
-          confidence: 1,
-          linkedTo: byRef.get(current)!.ref,
-          matchedOn: sorted,
+          ref: profiles.get(other)!.record.ref,
+          rule,
+          confidence: rule === 'PROBABILISTIC' ? matcher.confidence(edge.score!) : 1,
+          linkedTo: profiles.get(current)!.record.ref,
+          matchedOn: edge.evidence.filter((e) => e.level !== 'MISSING'),
+          score: edge.score,
         });
       }
     }
-    const cluster: Cluster = { customerId: encodeCustomerId(anchorText), anchor: anchorText, links, resolvedAt: options.now };
+    const best = new Map<string, ClusterCandidate>();
+    for (const edge of outside) {
+      const inA = componentOf.get(edge.a) === root;
+      const inB = componentOf.get(edge.b) === root;
+      if (inA === inB) continue;
+      const [member, other] = inA ? [edge.a, edge.b] : [edge.b, edge.a];
+      const existing = best.get(other);
+      if (existing && existing.score >= (edge.score ?? 0)) continue;
+      best.set(other, {
+        ref: profiles.get(other)!.record.ref,
+        comparedWith: profiles.get(member)!.record.ref,
+        score: edge.score ?? 0,
+        confidence: edge.rule === null || edge.rule === 'PROBABILISTIC' ? matcher.confidence(edge.score ?? 0) : 1,
+        matchedOn: edge.evidence.filter((e) => e.level !== 'MISSING'),
+        reason: edge.why,
+      });
+    }
+    const candidates = [...best.values()].sort((x, y) => y.score - x.score || compareRefs(x.ref, y.ref)).slice(0, 10);
+    const cluster: Cluster = { customerId: encodeCustomerId(anchor), anchor, links, candidates, resolvedAt: options.now };
     clusters.push(cluster);
-    for (const ref of component) clusterOf.set(ref, cluster);
+    for (const ref of refs) clusterOf.set(ref, cluster);
   }
-  return { clusters, clusterOf, sharedKeys };
+  return { clusters, clusterOf, sharedKeys: new Set([...values.shared, ...values.generic]), values, profiles };
+}
+
+function pairKey(a: string, b: string): string {
+  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }

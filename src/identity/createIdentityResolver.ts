@@ -1,13 +1,16 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { LRUCache } from 'lru-cache';
+import type { Logger } from 'pino';
 import type { BlockingKey } from '../adapters/types.js';
 import { formatRef, type IdentityRecord, type SourceRef } from '../domain/index.js';
-import { buildClusters } from './buildClusters.js';
+import { buildClusters, type BuildClustersOptions } from './buildClusters.js';
 import type { Cluster, KeyMatch, Resolution } from './Cluster.js';
-import { expandCandidates } from './expandCandidates.js';
+import { createMatcher } from './createMatcher.js';
+import { expandCandidates, type ExpandOptions } from './expandCandidates.js';
+import { defaultIdentityTuning, type IdentityTuning } from './identityConfigSchema.js';
 import type { IdentitySourceAccess, ResolutionFailure } from './IdentitySourceAccess.js';
 import { keyOf } from './keyOf.js';
-import { recordKeys } from './recordKeys.js';
+import { EMPTY_OVERRIDES, type OverrideState } from './OverrideState.js';
 
 /** Options of {@link createIdentityResolver}. */
 export interface IdentityResolverOptions {
@@ -21,10 +24,16 @@ export interface IdentityResolverOptions {
   readonly maxRecordsPerKey?: number;
   /** Crosswalk entries kept (keys and refs together). Default 10 000. */
   readonly cacheMax?: number;
-  /** How long a complete resolution is reused, in ms. Default 300 000 (5 min). */
+  /** How long a complete resolution is fresh, in ms. Default 300 000 (5 min). */
   readonly cacheTtlMs?: number;
   /** How long a resolution made while a source failed is reused, in ms. Default 5 000. */
   readonly incompleteTtlMs?: number;
+  /** Matching, blocking, stale window and override settings; {@link defaultIdentityTuning} when absent. */
+  readonly tuning?: IdentityTuning;
+  /** Current overrides, read on every resolution. Default none. */
+  readonly overrides?: () => OverrideState;
+  /** Receives a crosswalk stats line every `tuning.statsLogIntervalMs` and debug lines per resolution. */
+  readonly logger?: Logger;
   /** Clock, for tests. Default `Date.now`. */
   readonly now?: () => number;
 }
@@ -39,25 +48,43 @@ export interface Resolved<T> {
 /** Crosswalk counters, for logs and metrics. */
 export interface CrosswalkStats {
   readonly size: number;
+  /** Lookups answered from the crosswalk (fresh or stale). */
   readonly hits: number;
+  /** Lookups that resolved live (concurrent misses for one key count once). */
   readonly misses: number;
+  /** Of the hits, those served stale while a background refresh ran. */
+  readonly staleHits: number;
+  /** hits / (hits + misses); 0 before any lookup. */
+  readonly hitRatio: number;
+  /** Entries dropped by overrides and erasure. */
+  readonly invalidations: number;
+  readonly max: number;
 }
 
 /** Resolves lookup keys and source refs to clusters, through the crosswalk cache. One per gateway. */
 export interface IdentityResolver {
   /** The people a normalised email/phone belongs to: matched (one), ambiguous (several) or unmatched. */
   resolveKey(key: Extract<BlockingKey, { kind: 'email' | 'phone' }>, access: IdentitySourceAccess): Promise<Resolved<Resolution>>;
-  /** The cluster containing a source record, or `null` when the record does not exist. */
+  /** The cluster containing a source record, or `null` when the record does not exist (or is suppressed). */
   resolveRef(ref: SourceRef, access: IdentitySourceAccess): Promise<Resolved<Cluster | null>>;
+  /**
+   * Drops at once every crosswalk entry that mentions one of these refs (as member or candidate), and
+   * makes resolutions in flight not cache their answer. Returns how many entries were dropped.
+   */
+  invalidate(refs: readonly SourceRef[]): number;
   stats(): CrosswalkStats;
   /** Drops every cached resolution. */
   clear(): void;
+  /** Stops the periodic stats log. */
+  close(): void;
 }
 
 interface Entry {
   readonly resolution?: Resolution;
   readonly cluster?: Cluster | null;
   readonly failures: readonly ResolutionFailure[];
+  /** ms since the epoch after which the entry is stale (served while refreshed). */
+  readonly freshUntil: number;
 }
 
 interface FetchContext {
@@ -65,73 +92,118 @@ interface FetchContext {
 }
 
 /**
- * Creates the identity resolver with its crosswalk: a bounded LRU (lru-cache) keyed by lookup key
- * (`key:email:…`) and by member ref (`ref:source/id`). Concurrent misses for one key share one resolution
- * (`fetch()` coalescing). A resolution made while a source failed is cached only briefly
- * (`incompleteTtlMs`) so the next request retries the source.
+ * Creates the identity resolver with its crosswalk (DESIGN.md §5): a bounded LRU (lru-cache, `cacheMax`)
+ * keyed by lookup key (`key:email:…`) and by member ref (`ref:source/id`). An entry is fresh for
+ * `cacheTtlMs`, then served stale for `cacheStaleMs` more while one background refresh runs, then gone.
+ * Concurrent misses for one key share one resolution (`fetch()` coalescing). A resolution made while a
+ * source failed is cached only briefly (`incompleteTtlMs`). Overrides are read on every resolution;
+ * {@link IdentityResolver.invalidate} drops affected entries at once.
  */
 export function createIdentityResolver(options: IdentityResolverOptions): IdentityResolver {
   const defaultRegion = options.defaultRegion ?? 'US';
   const now = options.now ?? Date.now;
-  const expand = { defaultRegion, maxHops: options.maxHops ?? 2, maxRecordsPerKey: options.maxRecordsPerKey ?? 20 };
+  const tuning = options.tuning ?? defaultIdentityTuning();
+  const matcher = createMatcher(tuning);
+  const readOverrides = options.overrides ?? (() => EMPTY_OVERRIDES);
   const ttl = options.cacheTtlMs ?? 300_000;
+  const staleMs = tuning.cacheStaleMs;
   const incompleteTtl = options.incompleteTtlMs ?? 5_000;
+  const cacheMax = options.cacheMax ?? 10_000;
+  const clusterOptions = (): Omit<BuildClustersOptions, 'now' | 'genericKeys'> => ({
+    defaultRegion,
+    stripPlusTags: tuning.normalize.stripPlusTags,
+    matcher,
+    sourcePriority: options.sourcePriority,
+    genericMaxPeople: tuning.genericMaxPeople,
+    maxMembersPerSource: tuning.maxMembersPerSource,
+    overrides: readOverrides(),
+  });
+  const expandOptions = (): ExpandOptions => ({
+    ...clusterOptions(),
+    maxHops: options.maxHops ?? 2,
+    maxRecordsPerKey: options.maxRecordsPerKey ?? 20,
+    maxKeysPerRound: tuning.maxKeysPerRound,
+  });
   let hits = 0;
   let misses = 0;
+  let staleHits = 0;
+  let invalidations = 0;
+  // Bumped by invalidate(): a resolution that started before keeps its answer for its caller but caches nothing.
+  let generation = 0;
+  const refreshing = new Set<string>();
+  // Keys being resolved: setting one of them would cancel its fetch (lru-cache rejects it as "replaced").
+  const inFlight = new Set<string>();
 
   const cache: LRUCache<string, Entry, FetchContext> = new LRUCache<string, Entry, FetchContext>({
-    max: options.cacheMax ?? 10_000,
-    ttl,
+    max: cacheMax,
+    ttl: ttl + staleMs,
     fetchMethod: async (cacheKey, _stale, { context, options: setOptions }) => {
       misses += 1;
-      const entry = cacheKey.startsWith('key:') ? await resolveKeyLive(cacheKey.slice(4), context.access) : await resolveRefLive(cacheKey.slice(4), context.access);
+      const started = generation;
+      inFlight.add(cacheKey);
+      let entry: Entry;
+      try {
+        entry = cacheKey.startsWith('key:') ? await resolveKeyLive(cacheKey.slice(4), context.access, started) : await resolveRefLive(cacheKey.slice(4), context.access, started);
+      } finally {
+        inFlight.delete(cacheKey);
+      }
       if (entry.failures.length > 0) setOptions.ttl = incompleteTtl;
+      if (generation !== started) setOptions.ttl = 1;
       return entry;
     },
   });
 
-  async function resolveKeyLive(text: string, access: IdentitySourceAccess): Promise<Entry> {
+  async function resolveKeyLive(text: string, access: IdentitySourceAccess, started: number): Promise<Entry> {
     // keyOf() of an email/phone key is `kind:value`, so the key can be read back from the cache key.
     const colon = text.indexOf(':');
     const key = { kind: text.slice(0, colon), value: text.slice(colon + 1) } as Extract<BlockingKey, { kind: 'email' | 'phone' }>;
-    const expansion = await expandCandidates([key], [], access, expand);
-    const set = buildClusters(expansion.records, { defaultRegion, sourcePriority: options.sourcePriority, genericKeys: expansion.genericKeys, now: now() });
-    const holders = expansion.records.filter((record) => recordKeys(record, defaultRegion).some((k) => keyOf(k) === text));
+    const expandWith = expandOptions();
+    const expansion = await expandCandidates([key], [], access, expandWith);
+    const set = buildClusters(expansion.records, { ...expandWith, genericKeys: expansion.genericKeys, now: now() });
+    const holders = [...set.profiles.values()].filter((p) => (key.kind === 'email' ? p.emails : p.phones).includes(key.value));
     const byCluster = new Map<Cluster, SourceRef[]>();
-    for (const record of holders) {
-      const cluster = set.clusterOf.get(formatRef(record.ref))!;
-      byCluster.set(cluster, [...(byCluster.get(cluster) ?? []), record.ref]);
+    for (const profile of holders) {
+      const cluster = set.clusterOf.get(profile.refText)!;
+      byCluster.set(cluster, [...(byCluster.get(cluster) ?? []), profile.record.ref]);
     }
     // Most matching records first, then by id, so candidate order is stable.
     const matches: KeyMatch[] = [...byCluster]
       .map(([cluster, matchedRefs]) => ({ cluster, matchedRefs }))
       .sort((a, b) => b.matchedRefs.length - a.matchedRefs.length || (a.cluster.customerId < b.cluster.customerId ? -1 : 1));
-    rememberClusters(set.clusters, expansion.failures, `key:${text}`);
+    if (started === generation) rememberClusters(set.clusters, expansion.failures, `key:${text}`);
+    log(text, expansion.records.length, expansion.droppedKeys, set.clusters.length);
     const resolution: Resolution =
       matches.length === 0 ? { status: 'unmatched' } : matches.length === 1 ? { status: 'matched', match: matches[0]! } : { status: 'ambiguous', matches };
-    return { resolution, failures: expansion.failures };
+    return { resolution, failures: expansion.failures, freshUntil: now() + ttl };
   }
 
-  async function resolveRefLive(text: string, access: IdentitySourceAccess): Promise<Entry> {
+  async function resolveRefLive(text: string, access: IdentitySourceAccess, started: number): Promise<Entry> {
     const slash = text.indexOf('/');
     const ref: SourceRef = { source: text.slice(0, slash), id: text.slice(slash + 1) };
+    const expandWith = expandOptions();
+    if (expandWith.overrides?.suppressed.has(text)) return { cluster: null, failures: [], freshUntil: now() + ttl };
     // A failure here rejects: without the seed record there is nothing to resolve from.
     const seed: IdentityRecord | null = await access.getById(ref.source, ref.id);
-    if (!seed) return { cluster: null, failures: [] };
-    const expansion = await expandCandidates(recordKeys(seed, defaultRegion), [seed], access, expand);
-    const set = buildClusters(expansion.records, { defaultRegion, sourcePriority: options.sourcePriority, genericKeys: expansion.genericKeys, now: now() });
-    rememberClusters(set.clusters, expansion.failures, `ref:${text}`);
-    return { cluster: set.clusterOf.get(text) ?? null, failures: expansion.failures };
+    if (!seed) return { cluster: null, failures: [], freshUntil: now() + ttl };
+    const expansion = await expandCandidates([], [seed], access, expandWith);
+    const set = buildClusters(expansion.records, { ...expandWith, genericKeys: expansion.genericKeys, now: now() });
+    if (started === generation) rememberClusters(set.clusters, expansion.failures, `ref:${text}`);
+    log(text, expansion.records.length, expansion.droppedKeys, set.clusters.length);
+    return { cluster: set.clusterOf.get(text) ?? null, failures: expansion.failures, freshUntil: now() + ttl };
+  }
+
+  function log(what: string, records: number, droppedKeys: number, clusters: number): void {
+    options.logger?.debug({ crosswalk: { resolved: what.startsWith('email:') || what.startsWith('phone:') ? what.split(':')[0] : 'ref', records, clusters, droppedKeys } }, 'identity resolved');
   }
 
   /** Caches every cluster a resolution built under each member ref, so any member resolves without calls. */
   function rememberClusters(clusters: readonly Cluster[], failures: readonly ResolutionFailure[], fetching: string): void {
-    const entryTtl = failures.length > 0 ? incompleteTtl : ttl;
+    const entryTtl = failures.length > 0 ? incompleteTtl : ttl + staleMs;
     for (const cluster of clusters) {
       for (const link of cluster.links) {
         const cacheKey = `ref:${formatRef(link.ref)}`;
-        // The key being fetched is stored by fetch() itself; setting it here would cancel that fetch.
-        if (cacheKey !== fetching) cache.set(cacheKey, { cluster, failures }, { ttl: entryTtl });
+        // A key being fetched is stored by its fetch() itself; setting it here would cancel that fetch.
+        if (cacheKey !== fetching && !inFlight.has(cacheKey)) cache.set(cacheKey, { cluster, failures, freshUntil: now() + ttl }, { ttl: entryTtl });
       }
     }
   }
@@ -140,12 +212,26 @@ export function createIdentityResolver(options: IdentityResolverOptions): Identi
     const cached = cache.get(cacheKey);
     if (cached) {
       hits += 1;
+      if (cached.freshUntil <= now() && !refreshing.has(cacheKey)) {
+        staleHits += 1;
+        refreshing.add(cacheKey);
+        // Background refresh: the stale answer is served now; a failed refresh keeps it until it expires.
+        cache
+          .fetch(cacheKey, { context: { access }, forceRefresh: true })
+          .catch((error: unknown) => options.logger?.warn({ err: error, cacheKey: cacheKey.split(':')[0] }, 'crosswalk background refresh failed'))
+          .finally(() => refreshing.delete(cacheKey));
+      }
       return { ...cached, fromCache: true };
     }
     const entry = await cache.fetch(cacheKey, { context: { access } });
-    if (!entry) throw new Error(`identity: resolution of ${cacheKey} produced nothing`);
+    if (!entry) throw new Error(`identity: resolution of ${cacheKey.split(':')[0]} produced nothing`);
     return { ...entry, fromCache: false };
   }
+
+  const stats = (): CrosswalkStats => ({ size: cache.size, hits, misses, staleHits, hitRatio: hits + misses === 0 ? 0 : Math.round((hits / (hits + misses)) * 1000) / 1000, invalidations, max: cacheMax });
+  const timer =
+    options.logger && tuning.statsLogIntervalMs > 0 ? setInterval(() => options.logger?.info({ crosswalk: stats() }, 'crosswalk stats'), tuning.statsLogIntervalMs) : null;
+  timer?.unref();
 
   return {
     async resolveKey(key, access) {
@@ -156,7 +242,27 @@ export function createIdentityResolver(options: IdentityResolverOptions): Identi
       const entry = await lookup(`ref:${formatRef(ref)}`, access);
       return { value: entry.cluster ?? null, failures: entry.failures, fromCache: entry.fromCache };
     },
-    stats: () => ({ size: cache.size, hits, misses }),
+    invalidate(refs) {
+      generation += 1;
+      const targets = new Set(refs.map(formatRef));
+      const mentions = (cluster: Cluster | null | undefined): boolean =>
+        !!cluster && (cluster.links.some((l) => targets.has(formatRef(l.ref))) || (cluster.candidates ?? []).some((c) => targets.has(formatRef(c.ref))));
+      const doomed: string[] = [];
+      for (const [cacheKey, entry] of cache.entries()) {
+        const resolution = entry.resolution;
+        const clusters = resolution?.status === 'matched' ? [resolution.match.cluster] : resolution?.status === 'ambiguous' ? resolution.matches.map((m) => m.cluster) : [];
+        if (targets.has(cacheKey.slice(4)) || mentions(entry.cluster) || clusters.some(mentions)) doomed.push(cacheKey);
+      }
+      // Every member of an affected cluster goes too: its cached cluster may now be wrong.
+      for (const cacheKey of doomed) cache.delete(cacheKey);
+      invalidations += doomed.length;
+      options.logger?.info({ crosswalk: { invalidated: doomed.length } }, 'crosswalk entries invalidated');
+      return doomed.length;
+    },
+    stats,
     clear: () => cache.clear(),
+    close: () => {
+      if (timer) clearInterval(timer);
+    },
   };
 }

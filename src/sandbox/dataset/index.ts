@@ -1,5 +1,6 @@
 // The dataset generator's public surface; add exports here with intention.
 export { generateDataset } from './generateDataset.js';
+export { exportLoyaltyCsv, type LoyaltyExport, type LoyaltyExportOptions } from './exportLoyaltyCsv.js';
 export { findShowcasePerson } from './findShowcasePerson.js';
 export type { ShowcasePerson } from './findShowcasePerson.js';
 export { salesforceId18 } from './salesforceId.js';

@@ -1,0 +1,108 @@
+import type { CountryCode } from 'libphonenumber-js';
+import type { Logger } from 'pino';
+import type { IdentityRecord } from '../../domain/index.js';
+import { normalizeEmail, normalizeName, normalizePhone } from '../../identity/index.js';
+import type { BatchResult, BlockingKey, SourceAdapter } from '../types.js';
+import { UpstreamError } from '../UpstreamError.js';
+import type { FileSourceSettings } from './fileSourceSchema.js';
+import { loadFileRecords } from './loadFileRecords.js';
+
+/** Options of {@link createFileAdapter}. */
+export interface FileAdapterOptions {
+  readonly settings: FileSourceSettings;
+  readonly logger?: Logger;
+  /** Region for national phone formats in the file. Default `US`. */
+  readonly defaultRegion?: CountryCode;
+}
+
+interface Index {
+  readonly byId: Map<string, IdentityRecord>;
+  readonly byKey: Map<string, IdentityRecord[]>;
+}
+
+/**
+ * A `kind: file` source (issue 3): a CSV or JSON Lines export (a loyalty list, event attendees) loaded once
+ * into memory, indexed by normalised email, E.164 phone, family name (+ given name) and each mapped identifier.
+ * Serves `search` and `getByIds` only. Loading starts at once; calls wait for it. A missing file or bad header
+ * makes every call fail with `SOURCE_UNAVAILABLE` naming the problem (logged at error once); bad rows are left
+ * out and each logged at error with its line number. Other sources are unaffected.
+ */
+export function createFileAdapter(options: FileAdapterOptions): SourceAdapter {
+  const { settings } = options;
+  const region = options.defaultRegion ?? 'US';
+  const loaded: Promise<Index | Error> = loadFileRecords(settings).then(
+    ({ records, badRows }) => {
+      for (const bad of badRows) options.logger?.error({ source: settings.name, file: settings.path, row: bad.row }, `file source: row ${bad.row} skipped: ${bad.message}`);
+      options.logger?.info({ source: settings.name, file: settings.path, records: records.length, badRows: badRows.length }, 'file source loaded');
+      return buildIndex(records, region);
+    },
+    (error: unknown) => {
+      const failure = new UpstreamError({ source: settings.name, kind: 'unavailable', message: `${settings.name}: ${error instanceof Error ? error.message : String(error)}` });
+      options.logger?.error({ source: settings.name, file: settings.path, err: failure.message }, 'file source unavailable');
+      return failure;
+    },
+  );
+  const ready = async (): Promise<Index> => {
+    const index = await loaded;
+    if (index instanceof Error) throw index;
+    return index;
+  };
+  return {
+    name: settings.name,
+    kind: 'file',
+    capabilities: { search: true, orders: false, tickets: false, activities: false },
+    async search(keys): Promise<BatchResult<IdentityRecord[]>> {
+      const index = await ready();
+      return keys.map((key) => [...(index.byKey.get(indexKey(key)) ?? [])]);
+    },
+    async getByIds(ids): Promise<BatchResult<IdentityRecord | null>> {
+      const index = await ready();
+      return ids.map((id) => index.byId.get(id) ?? null);
+    },
+  };
+}
+
+function indexKey(key: BlockingKey): string {
+  switch (key.kind) {
+    case 'email':
+    case 'phone':
+      return `${key.kind}:${key.value}`;
+    case 'name':
+      return `name:${normalizeName(key.family) ?? ''}|${normalizeName(key.given) ?? ''}`;
+    case 'identifier':
+      return `identifier:${key.type}:${key.value.trim()}`;
+    default: {
+      const unreachable: never = key;
+      return unreachable;
+    }
+  }
+}
+
+function buildIndex(records: readonly IdentityRecord[], region: CountryCode): Index {
+  const byId = new Map(records.map((r) => [r.ref.id, r]));
+  const byKey = new Map<string, IdentityRecord[]>();
+  const add = (key: string, record: IdentityRecord) => {
+    const list = byKey.get(key) ?? [];
+    if (!list.includes(record)) list.push(record);
+    byKey.set(key, list);
+  };
+  for (const record of records) {
+    for (const email of record.emails) {
+      const value = normalizeEmail(email);
+      if (value) add(`email:${value}`, record);
+    }
+    for (const phone of record.phones) {
+      const value = normalizePhone(phone, region);
+      if (value) add(`phone:${value}`, record);
+    }
+    for (const name of record.names) {
+      const family = normalizeName(name.family);
+      if (!family) continue;
+      add(`name:${family}|`, record);
+      const given = normalizeName(name.given);
+      if (given) add(`name:${family}|${given}`, record);
+    }
+    for (const [type, value] of Object.entries(record.identifiers)) add(`identifier:${type}:${value}`, record);
+  }
+  return { byId, byKey };
+}

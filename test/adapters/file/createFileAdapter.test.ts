@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createFileAdapter, parseCsv, type FileSourceSettings } from '../../../src/adapters/file/index.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'c360-file-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function settings(file: string, text: string | null, extra: Partial<FileSourceSettings['columns']> = {}): FileSourceSettings {
+  const path = join(dir, file);
+  if (text !== null) writeFileSync(path, text);
+  return { name: 'loyalty', kind: 'file', path, columns: { id: 'id', givenName: 'first', familyName: 'last', emails: ['email'], phones: ['phone'], identifiers: { loyaltyNumber: 'id' }, ...extra } };
+}
+
+describe('parseCsv: RFC 4180', () => {
+  it.each([
+    ['a,b\r\n1,2\r\n', [['a', 'b'], ['1', '2']]],
+    ['a,"b, c"\n"x ""y""",2\n', [['a', 'b, c'], ['x "y"', '2']]],
+    ['a,"multi\nline"\n\n1,2', [['a', 'multi\nline'], ['1', '2']]],
+  ])('parses %j', (text, rows) => {
+    expect(parseCsv(text).map((r) => r.fields)).toEqual(rows);
+  });
+
+  it('names the line of an unterminated quote', () => {
+    expect(() => parseCsv('a,b\n1,"open\n')).toThrow(/line 2/);
+  });
+});
+
+describe('createFileAdapter: search and getByIds from the in-memory index', () => {
+  const csv = 'id,first,last,email,phone\nL1,Jane,Doe,Jane@Example.com ,(415) 555-0101\nL2,Bob,Ray,,\nL3,bad\nL2,Dup,Row,,\n';
+  const adapter = createFileAdapter({ settings: settings('ok.csv', csv) });
+
+  it('finds records by normalised email, E.164 phone, family name and identifier', async () => {
+    const found = await adapter.search(
+      [
+        { kind: 'email', value: 'jane@example.com' },
+        { kind: 'phone', value: '+14155550101' },
+        { kind: 'name', family: 'DOE', given: null },
+        { kind: 'identifier', type: 'loyaltyNumber', value: 'L2' },
+        { kind: 'email', value: 'nobody@example.com' },
+      ],
+      {},
+    );
+    expect(found.map((r) => (Array.isArray(r) ? r.map((x) => x.ref.id) : 'error'))).toEqual([['L1'], ['L1'], ['L1'], ['L2'], []]);
+  });
+
+  it('gets records by id in key order, null for unknown ids, and leaves out bad rows', async () => {
+    const records = await adapter.getByIds(['L2', 'L9', 'L1', 'L3'], {});
+    expect(records.map((r) => (r && !(r instanceof Error) ? r.names[0]?.given : r))).toEqual(['Bob', null, 'Jane', null]);
+  });
+
+  it.each([
+    ['a missing file', settings('missing.csv', null), /does not exist/],
+    ['a header without a mapped column', settings('header.csv', 'id,first,surname\n1,a,b\n'), /header lacks mapped column\(s\) last/],
+  ])('fails every call with SOURCE_UNAVAILABLE for %s', async (_label, s, message) => {
+    const broken = createFileAdapter({ settings: s });
+    await expect(broken.getByIds(['1'], {})).rejects.toMatchObject({ code: 'SOURCE_UNAVAILABLE', message: expect.stringMatching(message) });
+  });
+
+  it('reads JSON Lines and reports a bad line by number', async () => {
+    const logged: string[] = [];
+    const logger = { error: (_o: unknown, msg: string) => logged.push(msg), info: () => undefined } as never;
+    const jsonl = createFileAdapter({ settings: settings('a.jsonl', '{"id":"J1","first":"Ann","last":"Lee"}\nnot json\n'), logger });
+    const [record] = await jsonl.getByIds(['J1'], {});
+    expect(record).toMatchObject({ ref: { source: 'loyalty', id: 'J1' } });
+    expect(logged.some((m) => m.includes('row 2'))).toBe(true);
+  });
+});

@@ -1,3 +1,4 @@
+import type { ConsentStatement } from './Consent.js';
 import type { FetchInfo } from './FetchInfo.js';
 import type { SourceRef } from './SourceRef.js';
 
@@ -36,6 +37,8 @@ export interface IdentityRecord {
   /** ISO 8601 timestamps from the source, or null when it has none. */
   readonly createdAt: string | null;
   readonly updatedAt: string | null;
+  /** Marketing/contact consent the source holds per channel; absent or empty when it holds none. */
+  readonly consent?: readonly ConsentStatement[];
   /** How this value reached the request; absent = fetched live now. */
   readonly fetch?: FetchInfo;
 }

@@ -6,3 +6,4 @@ export type { Order, OrderLineItem } from './Order.js';
 export type { Ticket, TicketKind, TicketStatus } from './Ticket.js';
 export type { Activity, ActivityKind } from './Activity.js';
 export type { FetchInfo } from './FetchInfo.js';
+export type { ConsentChannel, ConsentStatus, ConsentStatement } from './Consent.js';

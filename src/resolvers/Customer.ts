@@ -4,6 +4,7 @@ import type { Activity, Order, Ticket } from '../domain/index.js';
 import type { Cluster } from '../identity/index.js';
 import { mergeContactPoints, paginate, type MergedContactPoints, type Page } from '../unify/index.js';
 import { collectFromMembers } from './collectFromMembers.js';
+import { Customer360 } from './Customer360.js';
 import { loadMembers } from './loadMembers.js';
 
 /** What a `Customer` field resolves from: the cluster (refs + explanations). Profile data loads lazily. */
@@ -57,4 +58,5 @@ export const Customer = {
     const items = await collectFromMembers(parent.cluster, context, info, (l) => l.activities);
     return paginate(items, (a) => a.occurredAt, args.first, args.after);
   },
+  ...Customer360,
 };

@@ -1,2 +1,15 @@
 export { mergeContactPoints, type MergedContactPoints, type MergedName, type Sourced } from './mergeContactPoints.js';
 export { paginate, MAX_PAGE_SIZE, type Page, type Pageable } from './paginate.js';
+export { paginateBy, canonicalTime } from './paginate.js';
+export { provenanceOf, type Provenance } from './provenanceOf.js';
+export { survive, type FieldCandidate, type SurvivedValue, type Survivorship } from './survive.js';
+export { buildProfile, formatAddress, type Profile, type ProfileValue } from './buildProfile.js';
+export { buildTimeline, type TimelineInput } from './buildTimeline.js';
+export { foldDuplicateEvents } from './foldDuplicateEvents.js';
+export type { TimelineEvent, TimelineEventKind } from './TimelineEvent.js';
+export { computeMetrics, fractionDigits, toMinor, fromMinor, type CustomerMetrics } from './computeMetrics.js';
+export { rfmScores, type RfmScores } from './rfmScores.js';
+export { assignSegments, assignJourneyStage, metricValue, type SegmentAssignment, type JourneyAssignment } from './evaluateRules.js';
+export { mergeConsent, CONSENT_CHANNELS, type ChannelConsent, type SourcedConsent } from './mergeConsent.js';
+export { assessDataQuality, type DataQuality, type FieldConflict, type Freshness } from './assessDataQuality.js';
+export { unifyConfigSchema, defaultUnifyConfig, type UnifyConfig, type SegmentRule, type JourneyRule, type RuleCondition } from './unifyConfig.js';

@@ -24,10 +24,18 @@ export const MAX_PAGE_SIZE = 100;
  * Throws `BAD_USER_INPUT` for `first` outside 1..100 and `INVALID_CURSOR` for a cursor not made here.
  */
 export function paginate<T extends Pageable>(items: readonly T[], timeOf: (item: T) => string, first: number, after: string | null | undefined): Page<T> {
+  return paginateBy(items, timeOf, (item) => formatRef(item.ref), first, after);
+}
+
+/**
+ * {@link paginate} for items identified by `keyOf` (unique per item) instead of a `ref`: the merged
+ * timeline, where one record yields several events.
+ */
+export function paginateBy<T>(items: readonly T[], timeOf: (item: T) => string, keyOf: (item: T) => string, first: number, after: string | null | undefined): Page<T> {
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
     throw gatewayError(GatewayErrorCode.BadUserInput, `first must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`, { argument: 'first' });
   }
-  const keyed = items.map((item) => ({ item, time: canonicalTime(timeOf(item)), ref: formatRef(item.ref) }));
+  const keyed = items.map((item) => ({ item, time: canonicalTime(timeOf(item)), ref: keyOf(item) }));
   keyed.sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
   let start = 0;
   if (after) {
@@ -50,7 +58,7 @@ export function paginate<T extends Pageable>(items: readonly T[], timeOf: (item:
  * Sources write times differently (`…55Z`, `…55.000Z`, `…55.000+0000`, a bare date), which do not compare
  * as strings; sort on one ISO form. Text that is not a date sorts as given.
  */
-function canonicalTime(time: string): string {
+export function canonicalTime(time: string): string {
   const ms = Date.parse(time);
   return Number.isNaN(ms) ? time : new Date(ms).toISOString();
 }

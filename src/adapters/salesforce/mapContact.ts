@@ -1,4 +1,4 @@
-import type { IdentityRecord, PostalAddress } from '../../domain/index.js';
+import type { ConsentStatement, IdentityRecord, PostalAddress } from '../../domain/index.js';
 import { toIsoDateTime } from './toIsoDateTime.js';
 import type { WireContact } from './wireSchemas.js';
 
@@ -7,6 +7,8 @@ import type { WireContact } from './wireSchemas.js';
  * name `{given: FirstName, family: LastName, full: Name}`, `Email` if present, `Phone` then `MobilePhone`
  * when non-empty, one address from the `Mailing*` fields when any is set, `Birthdate`, no identifiers, and
  * the `…+0000` timestamps as ISO `…Z`. `ref` is `{source, id: Id}` (the 18-char id Salesforce returns).
+ * Consent: `HasOptedOutOfEmail` → email, `DoNotCall` → phone (true = OPTED_OUT, false = NO_OBJECTION, absent
+ * = no statement), timed at `LastModifiedDate` (Salesforce keeps no per-field change time without history).
  */
 export function mapContact(contact: WireContact, source: string): IdentityRecord {
   const given = present(contact.FirstName);
@@ -30,10 +32,27 @@ export function mapContact(contact: WireContact, source: string): IdentityRecord
     identifiers: {},
     createdAt: toIsoDateTime(contact.CreatedDate),
     updatedAt: toIsoDateTime(contact.LastModifiedDate),
+    // Only when the source stated something, so records without consent fields keep their old shape.
+    ...withConsent(consentOf(contact)),
   };
+}
+
+function consentOf(contact: WireContact): ConsentStatement[] {
+  const updatedAt = toIsoDateTime(contact.LastModifiedDate);
+  const flags = [
+    { channel: 'email', field: 'HasOptedOutOfEmail', value: contact.HasOptedOutOfEmail },
+    { channel: 'phone', field: 'DoNotCall', value: contact.DoNotCall },
+  ] as const;
+  return flags.flatMap(({ channel, field, value }) =>
+    typeof value === 'boolean' ? [{ channel, status: value ? ('OPTED_OUT' as const) : ('NO_OBJECTION' as const), sourceValue: `${field}=${value}`, updatedAt }] : [],
+  );
 }
 
 /** The value, or null when missing or blank. */
 function present(value: string | null | undefined): string | null {
   return value === null || value === undefined || value.trim() === '' ? null : value;
+}
+
+function withConsent(consent: ConsentStatement[]): { consent?: ConsentStatement[] } {
+  return consent.length ? { consent } : {};
 }

@@ -13,6 +13,8 @@ export const CONTACT_FIELDS: readonly string[] = [
   'MailingPostalCode',
   'MailingCountry',
   'Birthdate',
+  'HasOptedOutOfEmail',
+  'DoNotCall',
   'CreatedDate',
   'LastModifiedDate',
 ];

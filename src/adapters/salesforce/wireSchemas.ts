@@ -21,6 +21,8 @@ export const wireContact = z.object({
   MailingPostalCode: text,
   MailingCountry: text,
   Birthdate: text,
+  HasOptedOutOfEmail: z.boolean().nullish(),
+  DoNotCall: z.boolean().nullish(),
   CreatedDate: text,
   LastModifiedDate: text,
 });

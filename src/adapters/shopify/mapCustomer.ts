@@ -1,4 +1,4 @@
-import type { IdentityRecord, PersonName, PostalAddress } from '../../domain/index.js';
+import type { ConsentStatement, ConsentStatus, IdentityRecord, PersonName, PostalAddress } from '../../domain/index.js';
 import { toShopifyId } from './shopifyIds.js';
 import type { WireCustomer } from './wireSchemas.js';
 
@@ -9,7 +9,9 @@ import type { WireCustomer } from './wireSchemas.js';
  * `defaultEmailAddress.emailAddress`, else the deprecated `email`; phone likewise from
  * `defaultPhoneNumber.phoneNumber`, else `phone`; values are kept raw (the identity layer normalises).
  * The address from `defaultAddress` (region = `provinceCode`, country = `countryCodeV2`), none when empty.
- * Shopify holds no birth date or extra identifiers.
+ * Shopify holds no birth date or extra identifiers. Consent: `defaultEmailAddress.marketingState` → email,
+ * `defaultPhoneNumber.marketingState` → sms (SUBSCRIBED = OPTED_IN, UNSUBSCRIBED = OPTED_OUT, any other =
+ * NOT_OPTED_IN), timed at the customer's `updatedAt`.
  */
 export function mapCustomer(wire: WireCustomer, source: string): IdentityRecord {
   return {
@@ -22,7 +24,22 @@ export function mapCustomer(wire: WireCustomer, source: string): IdentityRecord 
     identifiers: {},
     createdAt: wire.createdAt ?? null,
     updatedAt: wire.updatedAt ?? null,
+    // Only when the source stated something, so records without consent fields keep their old shape.
+    ...withConsent(consentOf(wire)),
   };
+}
+
+const MARKETING: Readonly<Record<string, ConsentStatus>> = { SUBSCRIBED: 'OPTED_IN', UNSUBSCRIBED: 'OPTED_OUT' };
+
+function consentOf(wire: WireCustomer): ConsentStatement[] {
+  const updatedAt = wire.updatedAt ?? null;
+  const states = [
+    { channel: 'email', field: 'emailMarketingState', state: wire.defaultEmailAddress?.marketingState },
+    { channel: 'sms', field: 'smsMarketingState', state: wire.defaultPhoneNumber?.marketingState },
+  ] as const;
+  return states.flatMap(({ channel, field, state }) =>
+    state ? [{ channel, status: MARKETING[state] ?? ('NOT_OPTED_IN' as const), sourceValue: `${field}=${state}`, updatedAt }] : [],
+  );
 }
 
 function namesOf(wire: WireCustomer): PersonName[] {
@@ -51,4 +68,8 @@ function present(value: string | null | undefined): string[] {
 
 function blankToNull(value: string | null | undefined): string | null {
   return value == null || value.trim() === '' ? null : value;
+}
+
+function withConsent(consent: ConsentStatement[]): { consent?: ConsentStatement[] } {
+  return consent.length ? { consent } : {};
 }

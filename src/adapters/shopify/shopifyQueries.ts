@@ -9,8 +9,8 @@ export const MAX_PAGE_SIZE = 250;
 
 const CUSTOMER_FRAGMENT = `fragment C360Customer on Customer {
   id firstName lastName displayName email phone
-  defaultEmailAddress { emailAddress }
-  defaultPhoneNumber { phoneNumber }
+  defaultEmailAddress { emailAddress marketingState }
+  defaultPhoneNumber { phoneNumber marketingState }
   defaultAddress { address1 city provinceCode zip countryCodeV2 }
   createdAt updatedAt
 }`;

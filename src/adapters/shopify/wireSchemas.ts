@@ -20,8 +20,8 @@ export const wireCustomer = z.object({
   displayName: optionalText,
   email: optionalText,
   phone: optionalText,
-  defaultEmailAddress: z.object({ emailAddress: optionalText }).nullable().optional(),
-  defaultPhoneNumber: z.object({ phoneNumber: optionalText }).nullable().optional(),
+  defaultEmailAddress: z.object({ emailAddress: optionalText, marketingState: optionalText }).nullable().optional(),
+  defaultPhoneNumber: z.object({ phoneNumber: optionalText, marketingState: optionalText }).nullable().optional(),
   defaultAddress: z
     .object({ address1: optionalText, city: optionalText, provinceCode: optionalText, zip: optionalText, countryCodeV2: optionalText })
     .nullable()

@@ -72,7 +72,7 @@ describe('createSalesforceAdapter: search', () => {
     const log = server.requests();
     expect(log.map((r) => r.route)).toEqual(['query']);
     expect(log[0]?.query['q']).toBe(
-      "SELECT Id, FirstName, LastName, Name, Email, Phone, MobilePhone, MailingStreet, MailingCity, MailingState, MailingPostalCode, MailingCountry, Birthdate, CreatedDate, LastModifiedDate FROM Contact WHERE Email IN ('jane@example.com', 'john.smith@example.org', 'mary.o\\'brien@example.net', 'nobody@example.com')",
+      "SELECT Id, FirstName, LastName, Name, Email, Phone, MobilePhone, MailingStreet, MailingCity, MailingState, MailingPostalCode, MailingCountry, Birthdate, HasOptedOutOfEmail, DoNotCall, CreatedDate, LastModifiedDate FROM Contact WHERE Email IN ('jane@example.com', 'john.smith@example.org', 'mary.o\\'brien@example.net', 'nobody@example.com')",
     );
   });
 
@@ -88,6 +88,10 @@ describe('createSalesforceAdapter: search', () => {
       identifiers: {},
       createdAt: '2024-05-01T12:00:00.000Z',
       updatedAt: '2024-06-01T08:30:00.000Z',
+      consent: [
+        { channel: 'email', status: 'NO_OBJECTION', sourceValue: 'HasOptedOutOfEmail=false', updatedAt: '2024-06-01T08:30:00.000Z' },
+        { channel: 'phone', status: 'NO_OBJECTION', sourceValue: 'DoNotCall=false', updatedAt: '2024-06-01T08:30:00.000Z' },
+      ],
     });
   });
 

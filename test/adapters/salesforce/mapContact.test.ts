@@ -36,3 +36,17 @@ describe('mapContact: wire to identity record', () => {
     expect(mapContact({ Id: ID, ...wire }, 'crm')).toEqual({ ...empty, ...expected });
   });
 });
+
+describe('mapContact: consent flags', () => {
+  const base = { Id: '0035e00003H1h51AAB', LastName: 'Doe', LastModifiedDate: '2024-06-01T08:30:00.000+0000' };
+  it.each([
+    [{ HasOptedOutOfEmail: true, DoNotCall: false }, [['email', 'OPTED_OUT', 'HasOptedOutOfEmail=true'], ['phone', 'NO_OBJECTION', 'DoNotCall=false']]],
+    [{ HasOptedOutOfEmail: false, DoNotCall: true }, [['email', 'NO_OBJECTION', 'HasOptedOutOfEmail=false'], ['phone', 'OPTED_OUT', 'DoNotCall=true']]],
+    [{ DoNotCall: null }, []],
+    [{}, []],
+  ])('maps %j to consent statements timed at LastModifiedDate', (flags, expected) => {
+    const record = mapContact({ ...base, ...flags }, 'crm');
+    expect((record.consent ?? []).map((c) => [c.channel, c.status, c.sourceValue])).toEqual(expected);
+    for (const c of record.consent ?? []) expect(c.updatedAt).toBe('2024-06-01T08:30:00.000Z');
+  });
+});

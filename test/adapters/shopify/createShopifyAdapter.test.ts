@@ -177,6 +177,10 @@ describe('createShopifyAdapter: getByIds', () => {
       identifiers: {},
       createdAt: '2024-01-01T10:00:00Z',
       updatedAt: '2024-06-01T10:00:00Z',
+      consent: [
+        { channel: 'email', status: 'OPTED_IN', sourceValue: 'emailMarketingState=SUBSCRIBED', updatedAt: '2024-06-01T10:00:00Z' },
+        { channel: 'sms', status: 'NOT_OPTED_IN', sourceValue: 'smsMarketingState=NOT_SUBSCRIBED', updatedAt: '2024-06-01T10:00:00Z' },
+      ],
     });
   });
 

@@ -52,3 +52,24 @@ describe('mapCustomer: Customer → IdentityRecord', () => {
     expect(mapCustomer({ ...base, ...patch }, 'shop')).toMatchObject(expected);
   });
 });
+
+describe('mapCustomer: marketing consent', () => {
+  const base = { id: 'gid://shopify/Customer/1', updatedAt: '2024-06-01T10:00:00Z' };
+  it.each([
+    ['SUBSCRIBED', 'UNSUBSCRIBED', [['email', 'OPTED_IN'], ['sms', 'OPTED_OUT']]],
+    ['NOT_SUBSCRIBED', 'PENDING', [['email', 'NOT_OPTED_IN'], ['sms', 'NOT_OPTED_IN']]],
+    ['INVALID', null, [['email', 'NOT_OPTED_IN']]],
+    [null, null, []],
+  ])('maps email %s and sms %s to consent statements', (emailState, smsState, expected) => {
+    const record = mapCustomer(
+      {
+        ...base,
+        defaultEmailAddress: emailState ? { emailAddress: 'a@example.com', marketingState: emailState } : null,
+        defaultPhoneNumber: smsState ? { phoneNumber: '+14155551212', marketingState: smsState } : null,
+      },
+      'shop',
+    );
+    expect((record.consent ?? []).map((c) => [c.channel, c.status])).toEqual(expected);
+    for (const c of record.consent ?? []) expect(c.updatedAt).toBe('2024-06-01T10:00:00Z');
+  });
+});

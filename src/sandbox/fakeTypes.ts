@@ -78,7 +78,8 @@ export type FaultSpec =
  * matching requests; `probability` (0..1, seeded RNG) applies it to a fraction of matches.
  */
 export interface FaultRule {
-  readonly match?: { readonly method?: string; readonly path?: string; readonly route?: string };
+  /** `path`, `query` (the raw query string, without `?`) and `body` are regular expressions. */
+  readonly match?: { readonly method?: string; readonly path?: string; readonly route?: string; readonly query?: string; readonly body?: string };
   readonly delayMs?: number;
   readonly jitterMs?: number;
   readonly fault?: FaultSpec;

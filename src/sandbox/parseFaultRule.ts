@@ -22,6 +22,14 @@ const faultRule = z
           .optional()
           .refine((p) => p === undefined || isRegExp(p), { message: 'must be a valid regular expression' }),
         route: z.string().optional(),
+        query: z
+          .string()
+          .optional()
+          .refine((p) => p === undefined || isRegExp(p), { message: 'must be a valid regular expression' }),
+        body: z
+          .string()
+          .optional()
+          .refine((p) => p === undefined || isRegExp(p), { message: 'must be a valid regular expression' }),
       })
       .strict()
       .optional(),

@@ -28,6 +28,8 @@ interface ActiveRule {
   readonly id: string;
   readonly rule: FaultRule;
   readonly pathPattern: RegExp | null;
+  readonly queryPattern: RegExp | null;
+  readonly bodyPattern: RegExp | null;
   matched: number;
   applied: number;
 }
@@ -51,7 +53,8 @@ export async function startFakeServer(profile: FakeVendorProfile, options: Start
   function addFault(input: FaultRule): string {
     const rule = parseFaultRule(input);
     const id = `f${++ruleSeq}`;
-    rules.push({ id, rule, pathPattern: rule.match?.path ? new RegExp(rule.match.path) : null, matched: 0, applied: 0 });
+    const pattern = (source: string | undefined): RegExp | null => (source ? new RegExp(source) : null);
+    rules.push({ id, rule, pathPattern: pattern(rule.match?.path), queryPattern: pattern(rule.match?.query), bodyPattern: pattern(rule.match?.body), matched: 0, applied: 0 });
     return id;
   }
 
@@ -61,6 +64,8 @@ export async function startFakeServer(profile: FakeVendorProfile, options: Start
       if (m?.method && m.method.toUpperCase() !== req.method) continue;
       if (m?.route && m.route !== routeName) continue;
       if (active.pathPattern && !active.pathPattern.test(req.path)) continue;
+      if (active.queryPattern && !active.queryPattern.test(req.query.toString())) continue;
+      if (active.bodyPattern && !active.bodyPattern.test(req.body)) continue;
       active.matched += 1;
       if (active.matched <= (active.rule.afterNthMatch ?? 0)) continue;
       if (active.rule.times !== undefined && active.applied >= active.rule.times) continue;

@@ -1,0 +1,98 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { SourceCallReport } from '../adapters/types.js';
+
+/** What the gateway feeds into metrics; see {@link createMetrics}. */
+export interface GatewayMetrics {
+  readonly registry: Registry;
+  /** One finished GraphQL request: its operation type outcome and the codes of its errors. */
+  recordRequest(durationMs: number, outcome: 'ok' | 'partial' | 'error', errorCodes: readonly string[]): void;
+  /** One adapter call (all attempts) as the resilience layer reports it. */
+  recordSourceCall(report: SourceCallReport): void;
+  /** Prometheus text exposition of everything. */
+  render(): Promise<string>;
+  readonly contentType: string;
+}
+
+/** Live values read at scrape time. */
+export interface MetricsProbes {
+  /** Breaker state per source: 0 closed, 1 half-open, 2 open, 3 isolated. */
+  breakerStates(): ReadonlyArray<{ readonly source: string; readonly state: number }>;
+  /** Identity crosswalk counters. */
+  crosswalk(): { readonly size: number; readonly hits: number; readonly misses: number };
+  /** Record cache entries per source. */
+  recordCacheSizes(): ReadonlyArray<{ readonly source: string; readonly size: number }>;
+}
+
+const LATENCY_BUCKETS_S = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 10];
+
+/**
+ * Prometheus metrics for one gateway (prom-client, own {@link Registry}, so several gateways in one process
+ * never share counters). Labels are source names, operations, statuses and error codes: never PII.
+ * Cache hit ratio = `c360_record_cache_hits_total / c360_record_cache_lookups_total` (per source) and
+ * `c360_crosswalk_hits / (hits + misses)`.
+ */
+export function createMetrics(probes: MetricsProbes): GatewayMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'c360_process_' });
+  const requests = new Counter({ name: 'c360_requests_total', help: 'GraphQL requests by outcome (ok, partial = data with errors, error = no data)', labelNames: ['outcome'], registers: [registry] });
+  const requestSeconds = new Histogram({ name: 'c360_request_duration_seconds', help: 'GraphQL request latency', buckets: LATENCY_BUCKETS_S, registers: [registry] });
+  const errors = new Counter({ name: 'c360_errors_total', help: 'Errors returned to clients by extensions.code', labelNames: ['code'], registers: [registry] });
+  const sourceSeconds = new Histogram({ name: 'c360_source_call_duration_seconds', help: 'Adapter call latency (all attempts and waits) by source, operation and status', labelNames: ['source', 'operation', 'status'], buckets: LATENCY_BUCKETS_S, registers: [registry] });
+  const upstreamCalls = new Counter({ name: 'c360_source_upstream_calls_total', help: 'Upstream attempts by source (retries included)', labelNames: ['source'], registers: [registry] });
+  const retries = new Counter({ name: 'c360_source_retries_total', help: 'Retries by source', labelNames: ['source'], registers: [registry] });
+  const sourceErrors = new Counter({ name: 'c360_source_errors_total', help: 'Failed adapter calls by source and code (served stale or not)', labelNames: ['source', 'code'], registers: [registry] });
+  const cacheLookups = new Counter({ name: 'c360_record_cache_lookups_total', help: 'Keys asked of cached adapter methods by source', labelNames: ['source'], registers: [registry] });
+  const cacheHits = new Counter({ name: 'c360_record_cache_hits_total', help: 'Keys answered from the record cache (fresh or stale) by source', labelNames: ['source'], registers: [registry] });
+  new Gauge({
+    name: 'c360_source_breaker_state',
+    help: 'Circuit breaker state by source: 0 closed, 1 half-open, 2 open, 3 isolated',
+    labelNames: ['source'],
+    registers: [registry],
+    collect() {
+      for (const { source, state } of probes.breakerStates()) this.set({ source }, state);
+    },
+  });
+  new Gauge({
+    name: 'c360_record_cache_entries',
+    help: 'Record cache entries by source',
+    labelNames: ['source'],
+    registers: [registry],
+    collect() {
+      for (const { source, size } of probes.recordCacheSizes()) this.set({ source }, size);
+    },
+  });
+  const crosswalk = (name: string, help: string, pick: (s: ReturnType<MetricsProbes['crosswalk']>) => number): void => {
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        this.set(pick(probes.crosswalk()));
+      },
+    });
+  };
+  crosswalk('c360_crosswalk_entries', 'Identity crosswalk entries', (s) => s.size);
+  crosswalk('c360_crosswalk_hits', 'Identity crosswalk hits since start', (s) => s.hits);
+  crosswalk('c360_crosswalk_misses', 'Identity crosswalk misses since start', (s) => s.misses);
+
+  return {
+    registry,
+    contentType: registry.contentType,
+    recordRequest(durationMs, outcome, errorCodes) {
+      requests.inc({ outcome });
+      requestSeconds.observe(durationMs / 1000);
+      for (const code of errorCodes) errors.inc({ code });
+    },
+    recordSourceCall(report) {
+      sourceSeconds.observe({ source: report.source, operation: report.operation, status: report.status }, report.latencyMs / 1000);
+      upstreamCalls.inc({ source: report.source }, report.calls);
+      retries.inc({ source: report.source }, report.retries);
+      if (report.errorCode) sourceErrors.inc({ source: report.source, code: report.errorCode });
+      if (report.operation !== 'search') {
+        cacheLookups.inc({ source: report.source }, report.keys);
+        cacheHits.inc({ source: report.source }, report.cacheHits);
+      }
+    },
+    render: () => registry.metrics(),
+  };
+}

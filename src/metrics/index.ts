@@ -1,0 +1,1 @@
+export { createMetrics, type GatewayMetrics, type MetricsProbes } from './createMetrics.js';

@@ -1,0 +1,253 @@
+import { bulkhead, circuitBreaker, CircuitState, handleWhen, retry, SamplingBreaker, type IBackoffFactory } from 'cockatiel';
+import type { BatchResult, CallContext, SourceAdapter, SourceCallReport, SourceStatus } from '../adapters/types.js';
+import { isUpstreamError, UpstreamError } from '../adapters/UpstreamError.js';
+import { DEFAULT_SOURCE_POLICIES, type SourcePolicies } from '../config.js';
+import type { FetchInfo, IdentityRecord } from '../domain/index.js';
+import { CircuitOpenError } from './CircuitOpenError.js';
+import { createRecordCache } from './createRecordCache.js';
+import { createRetryBudget } from './createRetryBudget.js';
+import { planRetry } from './planRetry.js';
+import { statusOf } from './statusOf.js';
+import { toResilienceError } from './toResilienceError.js';
+
+/** Breaker states as the schema, `/readyz` and metrics show them. */
+export type BreakerState = 'CLOSED' | 'OPEN' | 'HALF_OPEN' | 'ISOLATED';
+
+/** Options of {@link createResilientAdapter}. */
+export interface ResilientAdapterOptions {
+  /** Default {@link DEFAULT_SOURCE_POLICIES}. */
+  readonly policies?: SourcePolicies | undefined;
+  /** Limit of one attempt (all the HTTP calls of one batch method call), ms; cut further by the deadline. */
+  readonly timeoutMs: number;
+  /** Told about every call, for every request (metrics). Must not throw. */
+  readonly onReport?: ((report: SourceCallReport) => void) | undefined;
+  /** Clock, ms since the epoch. Default `Date.now`. */
+  readonly now?: () => number;
+  /** Uniform random in [0, 1) for backoff jitter. Default `Math.random`. */
+  readonly random?: () => number;
+}
+
+/** A {@link SourceAdapter} with policies, plus the controls the gateway needs. */
+export interface ResilientAdapter extends SourceAdapter {
+  breakerState(): BreakerState;
+  /** Drops every cached value of these record ids (profile and owned lists) at once: erasure. */
+  purge(ids: readonly string[]): void;
+  /** Entries in the record cache. */
+  cacheSize(): number;
+}
+
+type Cacheable = 'records' | 'orders' | 'tickets' | 'activities';
+type Invoke<T> = (keys: readonly never[], ctx: CallContext) => Promise<BatchResult<T>>;
+
+const BREAKER_STATES: Record<CircuitState, BreakerState> = {
+  [CircuitState.Closed]: 'CLOSED',
+  [CircuitState.Open]: 'OPEN',
+  [CircuitState.HalfOpen]: 'HALF_OPEN',
+  [CircuitState.Isolated]: 'ISOLATED',
+};
+
+/**
+ * Decorates a source adapter with its policies (DESIGN.md §7), outermost first: bulkhead (max concurrent +
+ * queue) → circuit breaker (sampling, minimum call volume, half-open with one probe) → retry (idempotent
+ * reads only, jittered exponential backoff, `Retry-After` honoured when it fits before the deadline, a
+ * retry budget) → the call, each attempt bounded by `timeoutMs` and the request's deadline.
+ *
+ * `getByIds` and the `*ByOwner` lists keep the last good value per id in a bounded cache: served without a
+ * call while fresh (`cache.ttlMs`), and instead of a failure while inside `cache.staleWindowMs`
+ * (stale-if-error). Every value returned is stamped with `fetch` ({@link FetchInfo}). A batch whose every
+ * slot holds the same kind of failure counts as a failed call; per-key errors are passed through, never
+ * retried. Each call is reported to `ctx.observer` and `onReport`.
+ */
+export function createResilientAdapter(adapter: SourceAdapter, options: ResilientAdapterOptions): ResilientAdapter {
+  const policies = options.policies ?? DEFAULT_SOURCE_POLICIES;
+  const now = options.now ?? Date.now;
+  const random = options.random ?? Math.random;
+  const source = adapter.name;
+  const budget = createRetryBudget({ ratio: policies.retries.budgetRatio });
+  const cache = createRecordCache<object | null>({ ...policies.cache, now });
+  const breaker = circuitBreaker(
+    handleWhen((error) => isUpstreamError(error) && error.kind !== 'rejected' && error.kind !== 'auth'),
+    {
+      halfOpenAfter: policies.breaker.halfOpenAfterMs,
+      breaker: new SamplingBreaker({
+        threshold: policies.breaker.failureRatio,
+        duration: policies.breaker.windowMs,
+        // cockatiel counts volume as a rate: minCalls in the window.
+        minimumRps: policies.breaker.minCalls / (policies.breaker.windowMs / 1000),
+      }),
+    },
+  );
+  const bulkheadPolicy = bulkhead(policies.bulkhead.maxConcurrent, policies.bulkhead.maxQueue);
+
+  interface Attempts {
+    calls: number;
+    retries: number;
+  }
+
+  /**
+   * Failures of this source per request (keyed by the request's observer): once a source has timed out, is
+   * unavailable or is throttling, the request's later calls to it fail at once (stale values are still
+   * served) instead of spending the deadline again that the other sources' calls need.
+   */
+  const failedInRequest = new WeakMap<object, UpstreamError>();
+  const SHORT_CIRCUIT_KINDS = new Set(['timeout', 'unavailable', 'rate_limited']);
+
+  async function withRetries<T>(keys: readonly unknown[], ctx: CallContext, invoke: Invoke<T>, attempts: Attempts): Promise<BatchResult<T>> {
+    const deadlineAt = ctx.deadlineAt ?? Number.POSITIVE_INFINITY;
+    let plannedDelayMs = 0;
+    const backoff: IBackoffFactory<unknown> = { next: () => ({ duration: plannedDelayMs, next: backoff.next }) };
+    const policy = retry(
+      handleWhen((error) => {
+        if (ctx.signal?.aborted) return false;
+        const plan = planRetry({ error, attempts: attempts.calls, ...policies.retries, remainingMs: deadlineAt - now(), attemptMs: options.timeoutMs, random: random() });
+        // The budget is spent only when a retry will really happen (cockatiel asks once per failure).
+        if (!plan.retry || !budget.tryRetry()) return false;
+        plannedDelayMs = plan.delayMs;
+        attempts.retries += 1;
+        return true;
+      }),
+      { maxAttempts: policies.retries.maxAttempts - 1, backoff },
+    );
+    budget.recordCall();
+    return policy.execute(async () => {
+      attempts.calls += 1;
+      const remainingMs = deadlineAt - now();
+      const limitMs = Math.max(1, Math.min(options.timeoutMs, remainingMs));
+      const attemptSignal = ctx.signal ? AbortSignal.any([ctx.signal, AbortSignal.timeout(limitMs)]) : AbortSignal.timeout(limitMs);
+      const result = await invoke(keys as readonly never[], { ...ctx, signal: attemptSignal });
+      const first = result[0];
+      if (isUpstreamError(first) && result.every((slot) => isUpstreamError(slot) && slot.kind === first.kind)) throw first;
+      return result;
+    });
+  }
+
+  function guarded<T>(keys: readonly unknown[], ctx: CallContext, invoke: Invoke<T>, attempts: Attempts): Promise<BatchResult<T>> {
+    const run = bulkheadPolicy.execute(() => breaker.execute(() => withRetries(keys, ctx, invoke, attempts)), ctx.signal);
+    const signal = ctx.signal;
+    if (!signal) return run;
+    // A call waiting in the bulkhead queue must not outlive the deadline.
+    run.catch(() => undefined);
+    return new Promise((resolve, reject) => {
+      const onAbort = (): void => reject(new UpstreamError({ source, kind: 'timeout', message: 'request deadline passed while waiting for the source' }));
+      if (signal.aborted) return onAbort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      run.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
+  }
+
+  async function call<T>(operation: string, keys: readonly string[] | readonly unknown[], ctx: CallContext, invoke: Invoke<T>, kind: Cacheable | null): Promise<BatchResult<T>> {
+    const started = performance.now();
+    const attempts: Attempts = { calls: 0, retries: 0 };
+    const cacheKey = (index: number): string => `${kind}:${String(keys[index])}`;
+    const results: Array<T | Error | undefined> = new Array<T | Error | undefined>(keys.length).fill(undefined);
+    let cacheHits = 0;
+    if (kind && policies.cache.ttlMs > 0) {
+      keys.forEach((_key, index) => {
+        const hit = cache.fresh(cacheKey(index));
+        if (!hit) return;
+        results[index] = stamp(hit.value, { fetchedAt: new Date(hit.fetchedAtMs).toISOString(), fromCache: true, stale: false, ageMs: now() - hit.fetchedAtMs }) as T;
+        cacheHits += 1;
+      });
+    }
+    const missing = keys.map((_key, index) => index).filter((index) => results[index] === undefined);
+    let failure: unknown;
+    const earlier = ctx.observer ? failedInRequest.get(ctx.observer) : undefined;
+    if (missing.length > 0 && earlier) {
+      failure = new UpstreamError({ source, kind: earlier.kind, message: `not called again in this request: ${earlier.message}`, ...(earlier.status === undefined ? {} : { status: earlier.status }) });
+      for (const index of missing) results[index] = failure as Error;
+    } else if (missing.length > 0) {
+      try {
+        const live = await guarded(missing.map((index) => keys[index]), ctx, invoke, attempts);
+        const fetch: FetchInfo = { fetchedAt: new Date(now()).toISOString(), fromCache: false, stale: false, ageMs: 0 };
+        missing.forEach((index, position) => {
+          const slot = live[position];
+          if (slot === undefined || slot instanceof Error) {
+            results[index] = slot ?? new UpstreamError({ source, kind: 'bad_response', message: 'adapter returned fewer results than keys' });
+            return;
+          }
+          if (kind && slot !== null) cache.set(cacheKey(index), slot as object);
+          // Records found by search are the same records getByIds serves: keep them for stale-if-error too.
+          if (operation === 'search' && Array.isArray(slot)) for (const found of slot as IdentityRecord[]) cache.set(`records:${found.ref.id}`, found);
+          results[index] = stamp(slot, fetch) as T;
+        });
+      } catch (error) {
+        failure = toResilienceError(source, error);
+        const slotError = failure instanceof Error ? failure : new Error(String(failure));
+        for (const index of missing) results[index] = slotError;
+        if (ctx.observer && isUpstreamError(failure) && SHORT_CIRCUIT_KINDS.has(failure.kind)) failedInRequest.set(ctx.observer, failure);
+      }
+    }
+    let status: SourceStatus = 'OK';
+    let errorCode: string | undefined;
+    let errorMessage: string | undefined;
+    let staleAgeMs: number | undefined;
+    results.forEach((slot, index) => {
+      if (!(slot instanceof Error)) return;
+      failure ??= slot;
+      errorCode ??= isUpstreamError(slot) ? slot.code : undefined;
+      errorMessage ??= slot.message;
+      const usable = kind && isUpstreamError(slot) && slot.kind !== 'rejected' ? cache.usable(cacheKey(index)) : undefined;
+      if (!usable) {
+        status = statusOf(slot);
+        return;
+      }
+      const ageMs = now() - usable.fetchedAtMs;
+      results[index] = stamp(usable.value, { fetchedAt: new Date(usable.fetchedAtMs).toISOString(), fromCache: true, stale: true, ageMs }) as T;
+      cacheHits += 1;
+      staleAgeMs = Math.max(staleAgeMs ?? 0, ageMs);
+      if (status === 'OK') status = 'STALE';
+    });
+    const report: SourceCallReport = {
+      source,
+      operation,
+      status,
+      latencyMs: Math.round((performance.now() - started) * 100) / 100,
+      calls: attempts.calls,
+      retries: attempts.retries,
+      cacheHits,
+      keys: keys.length,
+      ...(status === 'OK' ? {} : { errorCode: errorCode ?? (failure instanceof CircuitOpenError ? failure.code : undefined), errorMessage }),
+      ...(staleAgeMs === undefined ? {} : { staleAgeMs }),
+    };
+    for (const observer of [ctx.observer?.onCall.bind(ctx.observer), options.onReport]) {
+      try {
+        observer?.(report);
+      } catch {
+        // Observers must not break a call; they are told so in their contract.
+      }
+    }
+    return results as BatchResult<T>;
+  }
+
+  const list = (operation: 'ordersByOwner' | 'ticketsByOwner' | 'activitiesByOwner', kind: Cacheable) => {
+    const method = adapter[operation];
+    if (!method) return {};
+    return { [operation]: (ids: readonly string[], ctx: CallContext) => call(operation, ids, ctx, method.bind(adapter) as Invoke<unknown>, kind) };
+  };
+
+  return {
+    name: adapter.name,
+    kind: adapter.kind,
+    capabilities: adapter.capabilities,
+    search: (keys, ctx) => call('search', keys, ctx, adapter.search.bind(adapter) as Invoke<never>, null),
+    getByIds: (ids, ctx) => call('getByIds', ids, ctx, adapter.getByIds.bind(adapter) as Invoke<never>, 'records'),
+    ...list('ordersByOwner', 'orders'),
+    ...list('ticketsByOwner', 'tickets'),
+    ...list('activitiesByOwner', 'activities'),
+    breakerState: () => BREAKER_STATES[breaker.state],
+    purge(ids) {
+      for (const id of ids) for (const kind of ['records', 'orders', 'tickets', 'activities'] as const) cache.delete(`${kind}:${id}`);
+    },
+    cacheSize: () => cache.size,
+    async close() {
+      await adapter.close?.();
+    },
+  };
+}
+
+/** A copy of a source value (record, or list of records) carrying `fetch`. */
+function stamp(value: unknown, fetch: FetchInfo): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item: unknown) => (item !== null && typeof item === 'object' ? { ...item, fetch } : item));
+  return { ...value, fetch };
+}

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import type { BatchResult, SourceAdapter, SourceCallReport } from '../../src/adapters/types.js';
+import { UpstreamError } from '../../src/adapters/UpstreamError.js';
+import { DEFAULT_SOURCE_POLICIES, type SourcePolicies } from '../../src/config.js';
+import type { IdentityRecord } from '../../src/domain/index.js';
+import { createResilientAdapter } from '../../src/resilience/index.js';
+
+const record = (id: string): IdentityRecord => ({ ref: { source: 'crm', id }, names: [], emails: [], phones: [], addresses: [], birthDate: null, identifiers: {}, createdAt: null, updatedAt: null });
+const down = () => new UpstreamError({ source: 'crm', kind: 'unavailable', message: 'HTTP 503' });
+
+/** A fake source whose getByIds answers from `behaviour`; counts its calls. */
+function fakeSource(behaviour: (ids: readonly string[]) => Promise<BatchResult<IdentityRecord | null>>) {
+  const counter = { calls: 0 };
+  const adapter: SourceAdapter = {
+    name: 'crm',
+    kind: 'salesforce',
+    capabilities: { search: true, orders: false, tickets: false, activities: false },
+    search: async (keys) => keys.map(() => []),
+    getByIds: async (ids) => {
+      counter.calls += 1;
+      return behaviour(ids);
+    },
+  };
+  return { adapter, counter };
+}
+
+const policies = (overrides: Partial<{ [K in keyof SourcePolicies]: Partial<SourcePolicies[K]> }>): SourcePolicies => ({
+  retries: { ...DEFAULT_SOURCE_POLICIES.retries, baseDelayMs: 0, maxDelayMs: 0, ...overrides.retries },
+  breaker: { ...DEFAULT_SOURCE_POLICIES.breaker, minCalls: 100_000, ...overrides.breaker },
+  bulkhead: { ...DEFAULT_SOURCE_POLICIES.bulkhead, ...overrides.bulkhead },
+  cache: { ...DEFAULT_SOURCE_POLICIES.cache, ...overrides.cache },
+});
+
+describe('createResilientAdapter: retries', () => {
+  it('keeps upstream calls within 1.1x the requests when the source fails every time', async () => {
+    const { adapter, counter } = fakeSource(async () => {
+      throw down();
+    });
+    const resilient = createResilientAdapter(adapter, { policies: policies({ retries: { maxAttempts: 3, budgetRatio: 0.1 } }), timeoutMs: 1_000 });
+    for (let i = 0; i < 100; i += 1) {
+      const [slot] = await resilient.getByIds(['a'], {});
+      expect(slot).toBeInstanceOf(UpstreamError);
+    }
+    expect(counter.calls).toBeLessThanOrEqual(111);
+    expect(counter.calls).toBeGreaterThan(100);
+  });
+
+  it('does not retry per-key errors and passes them through in their slots', async () => {
+    const { adapter, counter } = fakeSource(async (ids) => ids.map((id) => (id === 'bad' ? new UpstreamError({ source: 'crm', kind: 'rejected', message: 'invalid id' }) : record(id))));
+    const resilient = createResilientAdapter(adapter, { policies: policies({}), timeoutMs: 1_000 });
+    const result = await resilient.getByIds(['a', 'bad'], {});
+    expect((result[0] as IdentityRecord).ref.id).toBe('a');
+    expect(result[1]).toBeInstanceOf(UpstreamError);
+    expect(counter.calls).toBe(1);
+  });
+});
+
+describe('createResilientAdapter: one failure per request', () => {
+  it('does not call a source again in the same request after it timed out, but does in the next request', async () => {
+    const { adapter, counter } = fakeSource(async () => {
+      throw new UpstreamError({ source: 'crm', kind: 'timeout', message: 'no answer within 1000 ms' });
+    });
+    const resilient = createResilientAdapter(adapter, { policies: policies({ retries: { maxAttempts: 1 } }), timeoutMs: 1_000 });
+    const request = { observer: { onCall: () => undefined } };
+    const [first] = await resilient.getByIds(['a'], request);
+    const [second] = await resilient.search([{ kind: 'email', value: 'a@example.com' }], request);
+    expect(first).toMatchObject({ kind: 'timeout' });
+    expect(second).toMatchObject({ kind: 'timeout', message: expect.stringContaining('not called again in this request') });
+    expect(counter.calls).toBe(1);
+    await resilient.getByIds(['a'], { observer: { onCall: () => undefined } });
+    expect(counter.calls).toBe(2);
+  });
+
+  it('keeps calling a source after a per-key or bad-response failure', async () => {
+    const { adapter, counter } = fakeSource(async () => {
+      throw new UpstreamError({ source: 'crm', kind: 'bad_response', message: 'malformed JSON' });
+    });
+    const resilient = createResilientAdapter(adapter, { policies: policies({ retries: { maxAttempts: 1 } }), timeoutMs: 1_000 });
+    const request = { observer: { onCall: () => undefined } };
+    await resilient.getByIds(['a'], request);
+    await resilient.getByIds(['b'], request);
+    expect(counter.calls).toBe(2);
+  });
+});
+
+describe('createResilientAdapter: stale-if-error and erasure', () => {
+  it('stamps live values, serves stale ones when the source fails, and forgets purged ids at once', async () => {
+    let failing = false;
+    let clock = 1_000_000;
+    const { adapter } = fakeSource(async (ids) => {
+      if (failing) throw down();
+      return ids.map(record);
+    });
+    const reports: SourceCallReport[] = [];
+    const resilient = createResilientAdapter(adapter, { policies: policies({ retries: { maxAttempts: 1 }, cache: { staleWindowMs: 10_000 } }), timeoutMs: 1_000, now: () => clock, onReport: (r) => reports.push(r) });
+    const live = await resilient.getByIds(['a', 'b'], {});
+    expect((live[0] as IdentityRecord).fetch).toEqual({ fetchedAt: new Date(1_000_000).toISOString(), fromCache: false, stale: false, ageMs: 0 });
+
+    failing = true;
+    clock += 4_000;
+    const stale = await resilient.getByIds(['a', 'c'], {});
+    expect((stale[0] as IdentityRecord).fetch).toEqual({ fetchedAt: new Date(1_000_000).toISOString(), fromCache: true, stale: true, ageMs: 4_000 });
+    expect(stale[1]).toBeInstanceOf(UpstreamError);
+    expect(reports.at(-1)).toMatchObject({ status: 'ERROR', cacheHits: 1, staleAgeMs: 4_000, errorCode: 'SOURCE_UNAVAILABLE' });
+
+    const onlyStale = await resilient.getByIds(['b'], {});
+    expect((onlyStale[0] as IdentityRecord).fetch?.stale).toBe(true);
+    expect(reports.at(-1)?.status).toBe('STALE');
+
+    resilient.purge(['a']);
+    expect((await resilient.getByIds(['a'], {}))[0]).toBeInstanceOf(UpstreamError);
+
+    clock += 7_000;
+    expect((await resilient.getByIds(['b'], {}))[0]).toBeInstanceOf(UpstreamError);
+  });
+});
+
+describe('createResilientAdapter: bulkhead and breaker', () => {
+  it('refuses calls beyond max concurrent + queue with SOURCE_UNAVAILABLE', async () => {
+    const { adapter, counter } = fakeSource(() => new Promise((resolve) => setTimeout(() => resolve([record('a')]), 100)));
+    const resilient = createResilientAdapter(adapter, { policies: policies({ bulkhead: { maxConcurrent: 1, maxQueue: 1 } }), timeoutMs: 1_000 });
+    const results = await Promise.all([1, 2, 3].map(() => resilient.getByIds(['a'], {})));
+    expect(counter.calls).toBe(2);
+    const refused = results.map((r) => r[0]).filter((slot) => slot instanceof UpstreamError);
+    expect(refused).toHaveLength(1);
+    expect((refused[0] as UpstreamError).code).toBe('SOURCE_UNAVAILABLE');
+  });
+
+  it('opens after minCalls failures and refuses with SOURCE_CIRCUIT_OPEN without calling', async () => {
+    const { adapter, counter } = fakeSource(async () => {
+      throw down();
+    });
+    const resilient = createResilientAdapter(adapter, { policies: policies({ retries: { maxAttempts: 1 }, breaker: { minCalls: 4, failureRatio: 0.5, windowMs: 10_000, halfOpenAfterMs: 60_000 } }), timeoutMs: 1_000 });
+    for (let i = 0; i < 5; i += 1) await resilient.getByIds(['a'], {});
+    expect(resilient.breakerState()).toBe('OPEN');
+    const calls = counter.calls;
+    const [slot] = await resilient.getByIds(['a'], {});
+    expect((slot as UpstreamError).code).toBe('SOURCE_CIRCUIT_OPEN');
+    expect(counter.calls).toBe(calls);
+  });
+});

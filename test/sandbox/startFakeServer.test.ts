@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FakeServer, FakeVendorProfile } from '../../src/sandbox/fakeTypes.js';
+import { parseFaultRule } from '../../src/sandbox/parseFaultRule.js';
+import { startFakeServer } from '../../src/sandbox/startFakeServer.js';
+
+const answer = (status: number) => ({ status, body: { status } });
+const profile: FakeVendorProfile = {
+  name: 'echo',
+  authorize: () => null,
+  notFound: () => answer(404),
+  presets: { throttle: () => answer(429), serverError: () => answer(500), unavailable: () => answer(503) },
+  routes: [
+    { name: 'get', method: 'GET', pattern: /^\/items$/, handler: () => answer(200) },
+    { name: 'post', method: 'POST', pattern: /^\/items$/, handler: () => answer(200) },
+  ],
+};
+
+let fake: FakeServer;
+beforeAll(async () => {
+  fake = await startFakeServer(profile);
+});
+afterAll(async () => {
+  await fake?.close();
+});
+
+describe('startFakeServer: fault rules matching query and body', () => {
+  it('applies a rule only to requests whose query string matches', async () => {
+    fake.reset();
+    fake.addFault({ match: { query: 'email=' }, fault: { kind: 'preset', preset: 'serverError' } });
+    expect((await fetch(`${fake.origin}/items?email=a%40b.c`)).status).toBe(500);
+    expect((await fetch(`${fake.origin}/items?phone=1`)).status).toBe(200);
+  });
+
+  it('applies a rule only to requests whose body matches', async () => {
+    fake.reset();
+    fake.addFault({ match: { body: 'orders' }, fault: { kind: 'preset', preset: 'throttle' } });
+    const post = (body: string) => fetch(`${fake.origin}/items`, { method: 'POST', body });
+    expect((await post('{"query":"{ orders { id } }"}')).status).toBe(429);
+    expect((await post('{"query":"{ customers { id } }"}')).status).toBe(200);
+  });
+
+  it('refuses an invalid query or body pattern naming the field', () => {
+    expect(() => parseFaultRule({ match: { query: '(' }, delayMs: 1 })).toThrow('match.query');
+    expect(() => parseFaultRule({ match: { body: '[' }, delayMs: 1 })).toThrow('match.body');
+  });
+});

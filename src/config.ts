@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { isSupportedCountry, type CountryCode } from 'libphonenumber-js';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { identityConfigShape, type IdentityTuning } from './identity/identityConfigSchema.js';
+import { fileSourceSchema, type FileSourceSettings } from './adapters/file/fileSourceSchema.js';
+import { unifyConfigSchema, type UnifyConfig } from './unify/unifyConfig.js';
 
 /** Adapter kinds this build knows. */
 export const SOURCE_KINDS = ['salesforce', 'shopify', 'zendesk'] as const;
@@ -12,22 +16,54 @@ export type SourceCredentials =
   | { readonly kind: 'salesforce'; readonly accessToken: string }
   | { readonly kind: 'shopify'; readonly accessToken: string }
   | { readonly kind: 'zendesk'; readonly email: string; readonly apiToken: string }
-  | { readonly kind: 'zendesk'; readonly oauthToken: string };
+  | { readonly kind: 'zendesk'; readonly oauthToken: string }
+  | { readonly kind: 'file' };
 
 /** One source, validated and with credentials resolved. */
 export interface SourceConfig {
   readonly name: string;
-  readonly kind: SourceKind;
+  readonly kind: SourceKind | 'file';
+  /** `kind: file` only: the export's path, format and column mapping (src/adapters/file). */
+  readonly file?: FileSourceSettings | undefined;
   /** Instance/shop/subdomain URL: the only thing that differs between the sandbox and a real tenant. */
   readonly baseUrl: string;
   /** Vendor API version (`v63.0`, `2025-10`); the adapter's default when absent. */
   readonly apiVersion?: string | undefined;
-  /** Overall limit per upstream call, ms. Default 5 000. */
+  /** Overall limit per upstream call (one batch method, all its pages), ms. Default 1 000: well below the request deadline. */
   readonly timeoutMs: number;
   /** Keep-alive sockets per source. Default 64. */
   readonly maxSockets: number;
+  /** Resilience policies (retries, breaker, bulkhead, record cache); {@link DEFAULT_SOURCE_POLICIES} when absent. */
+  readonly policies?: SourcePolicies | undefined;
   readonly credentials: SourceCredentials;
 }
+
+/**
+ * Per-source resilience policies (DESIGN.md §7), applied by `createResilientAdapter`. Times in ms.
+ * - `retries`: `maxAttempts` counts the first call (default 3 = 2 retries); jittered exponential backoff from
+ *   `baseDelayMs` (100) up to `maxDelayMs` (1 000); `budgetRatio` (0.1): retries may add at most this share
+ *   of calls, so a source that fails every time sees at most ~1.1× the calls.
+ * - `breaker`: opens when at least `minCalls` (10) calls in `windowMs` (10 000) failed at `failureRatio`
+ *   (0.5) or more; after `halfOpenAfterMs` (5 000) one probe call decides between closed and open again.
+ * - `bulkhead`: at most `maxConcurrent` (32) calls in flight, `maxQueue` (64) waiting; more fail at once.
+ * - `cache`: record cache for stale-if-error: values are served from it without a call for `ttlMs`
+ *   (default 0: always live), and when the source fails for `staleWindowMs` more (300 000); `max` (5 000)
+ *   entries per source. `staleWindowMs: 0` turns stale serving off.
+ */
+export interface SourcePolicies {
+  readonly retries: { readonly maxAttempts: number; readonly baseDelayMs: number; readonly maxDelayMs: number; readonly budgetRatio: number };
+  readonly breaker: { readonly minCalls: number; readonly failureRatio: number; readonly windowMs: number; readonly halfOpenAfterMs: number };
+  readonly bulkhead: { readonly maxConcurrent: number; readonly maxQueue: number };
+  readonly cache: { readonly ttlMs: number; readonly staleWindowMs: number; readonly max: number };
+}
+
+/** The policies a source gets when its config names none. */
+export const DEFAULT_SOURCE_POLICIES: SourcePolicies = {
+  retries: { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 1_000, budgetRatio: 0.1 },
+  breaker: { minCalls: 10, failureRatio: 0.5, windowMs: 10_000, halfOpenAfterMs: 5_000 },
+  bulkhead: { maxConcurrent: 32, maxQueue: 64 },
+  cache: { ttlMs: 0, staleWindowMs: 300_000, max: 5_000 },
+};
 
 /** The whole gateway configuration (see README "Configuration" for every key and default). */
 export interface GatewayConfig {
@@ -40,6 +76,8 @@ export interface GatewayConfig {
     readonly introspection: boolean;
     /** Largest request body, bytes. Default 102 400. */
     readonly bodyLimitBytes: number;
+    /** Time budget of one request, ms (header `x-c360-deadline-ms` may only shorten it). Default 3 000. */
+    readonly deadlineMs: number;
   };
   readonly logging: { readonly level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
   readonly identity: {
@@ -53,9 +91,11 @@ export interface GatewayConfig {
     readonly cacheMax: number;
     /** Crosswalk entry lifetime, ms. Default 300 000. */
     readonly cacheTtlMs: number;
-  };
+  } & IdentityTuning;
   /** In priority order: the first source anchors customers it holds. */
   readonly sources: readonly SourceConfig[];
+  /** Survivorship, timeline folding, segments, journey and expected attributes (src/unify/unifyConfig.ts). */
+  readonly unify: UnifyConfig;
 }
 
 /** A configuration problem; `message` names the key and the bad value. */
@@ -69,14 +109,55 @@ export class ConfigError extends Error {
 const envName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name (A-Z, 0-9, _)');
 const noSecrets = { accessToken: z.never().optional(), apiToken: z.never().optional(), oauthToken: z.never().optional(), password: z.never().optional() };
 
+const D = DEFAULT_SOURCE_POLICIES;
+const policiesSchema = z
+  .object({
+    retries: z
+      .object({
+        maxAttempts: z.number().int().min(1).max(10).default(D.retries.maxAttempts),
+        baseDelayMs: z.number().int().min(0).max(60_000).default(D.retries.baseDelayMs),
+        maxDelayMs: z.number().int().min(0).max(60_000).default(D.retries.maxDelayMs),
+        budgetRatio: z.number().min(0).max(1).default(D.retries.budgetRatio),
+      })
+      .strict()
+      .default(D.retries),
+    breaker: z
+      .object({
+        minCalls: z.number().int().min(1).max(100_000).default(D.breaker.minCalls),
+        failureRatio: z.number().gt(0).lt(1).default(D.breaker.failureRatio),
+        windowMs: z.number().int().min(100).max(3_600_000).default(D.breaker.windowMs),
+        halfOpenAfterMs: z.number().int().min(1).max(3_600_000).default(D.breaker.halfOpenAfterMs),
+      })
+      .strict()
+      .default(D.breaker),
+    bulkhead: z
+      .object({
+        maxConcurrent: z.number().int().min(1).max(10_000).default(D.bulkhead.maxConcurrent),
+        maxQueue: z.number().int().min(0).max(100_000).default(D.bulkhead.maxQueue),
+      })
+      .strict()
+      .default(D.bulkhead),
+    cache: z
+      .object({
+        ttlMs: z.number().int().min(0).max(86_400_000).default(D.cache.ttlMs),
+        staleWindowMs: z.number().int().min(0).max(86_400_000).default(D.cache.staleWindowMs),
+        max: z.number().int().min(1).max(10_000_000).default(D.cache.max),
+      })
+      .strict()
+      .default(D.cache),
+  })
+  .strict()
+  .default(D);
+
 const sourceSchema = z
   .object({
     name: z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'must be 1-32 characters: lower-case letters, digits, _ or -, starting with a letter'),
     kind: z.enum(SOURCE_KINDS),
     baseUrl: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }),
     apiVersion: z.string().min(1).optional(),
-    timeoutMs: z.number().int().min(1).max(120_000).default(5_000),
+    timeoutMs: z.number().int().min(1).max(120_000).default(1_000),
     maxSockets: z.number().int().min(1).max(1024).default(64),
+    policies: policiesSchema,
     credentials: z
       .object({ accessTokenEnv: envName.optional(), emailEnv: envName.optional(), apiTokenEnv: envName.optional(), oauthTokenEnv: envName.optional(), ...noSecrets })
       .strict()
@@ -92,9 +173,10 @@ const configSchema = z
         port: z.number().int().min(0).max(65_535).default(4000),
         introspection: z.boolean().default(true),
         bodyLimitBytes: z.number().int().min(1024).max(10 * 1024 * 1024).default(102_400),
+        deadlineMs: z.number().int().min(50).max(600_000).default(3_000),
       })
       .strict()
-      .default({ host: '127.0.0.1', port: 4000, introspection: true, bodyLimitBytes: 102_400 }),
+      .default({ host: '127.0.0.1', port: 4000, introspection: true, bodyLimitBytes: 102_400, deadlineMs: 3_000 }),
     logging: z
       .object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') })
       .strict()
@@ -106,11 +188,14 @@ const configSchema = z
         maxRecordsPerKey: z.number().int().min(2).max(1000).default(20),
         cacheMax: z.number().int().min(1).max(10_000_000).default(10_000),
         cacheTtlMs: z.number().int().min(0).max(86_400_000).default(300_000),
+        // Matching, blocklist, stale window, overrides (owned by src/identity).
+        ...identityConfigShape,
       })
       .strict()
-      .default({ defaultRegion: 'US', maxHops: 2, maxRecordsPerKey: 20, cacheMax: 10_000, cacheTtlMs: 300_000 }),
+      .prefault({}),
+    unify: unifyConfigSchema.default(() => unifyConfigSchema.parse({})),
     sources: z
-      .array(sourceSchema)
+      .array(z.discriminatedUnion('kind', [sourceSchema, fileSourceSchema]))
       .min(1, 'must list at least one source')
       .refine((list) => new Set(list.map((s) => s.name)).size === list.length, 'source names must be unique'),
   })
@@ -173,16 +258,23 @@ export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = process.env, 
     server: parsed.server,
     logging: parsed.logging,
     identity: { ...parsed.identity, defaultRegion: parsed.identity.defaultRegion as CountryCode },
-    sources: parsed.sources.map((source, index) => ({
+    unify: parsed.unify,
+    sources: parsed.sources.map((source, index) => source.kind === 'file' ? fileSourceConfig(source) : ({
       name: source.name,
       kind: source.kind,
       baseUrl: source.baseUrl,
       apiVersion: source.apiVersion,
       timeoutMs: source.timeoutMs,
       maxSockets: source.maxSockets,
+      policies: source.policies,
       credentials: resolveCredentials(source.kind, { ...DEFAULT_CREDENTIAL_ENV[source.kind], ...stripUndefined(source.credentials) }, env, `sources[${index}] (${source.name})`),
     })),
   };
+}
+
+/** A `kind: file` source as a SourceConfig: no HTTP, no credentials; `baseUrl` is the file URL (for logs). */
+function fileSourceConfig(file: FileSourceSettings): SourceConfig {
+  return { name: file.name, kind: 'file', baseUrl: pathToFileURL(file.path).href, timeoutMs: 5_000, maxSockets: 1, credentials: { kind: 'file' }, file };
 }
 
 function resolveCredentials(kind: SourceKind, names: Record<string, string>, env: NodeJS.ProcessEnv, where: string): SourceCredentials {

@@ -2,9 +2,11 @@ import type { GraphQLError } from 'graphql';
 import type { CountryCode } from 'libphonenumber-js';
 import type { Logger } from 'pino';
 import type { SourceAdapter } from './adapters/types.js';
-import type { IdentityRecord } from './domain/index.js';
-import type { Cluster, IdentityResolver } from './identity/index.js';
+import type { IdentityRecord, SourceRef } from './domain/index.js';
+import type { Cluster, IdentityOverrides, IdentityResolver } from './identity/index.js';
 import type { Loaders } from './loaders/index.js';
+import type { UnifyConfig } from './unify/unifyConfig.js';
+import type { BreakerState, SourceStatusRecorder } from './resilience/index.js';
 
 /** A configured source as the schema's `sources` field shows it. */
 export interface SourceInfo {
@@ -36,4 +38,21 @@ export interface GatewayContext {
   readonly partialErrors: GraphQLError[];
   /** Member records per cluster, memoised for this request. */
   readonly members: WeakMap<Cluster, Promise<ClusterMembers>>;
+  /** Identity overrides for the link/unlink/suppress mutations; null when `identity.overrides.enabled` is false. */
+  readonly identityOverrides?: IdentityOverrides | null;
+  /** Who is calling, for the override audit log: `x-c360-actor` header or `anonymous` (until auth exists). */
+  readonly actor?: string;
+  /**
+   * Drops every cached value of these source records from the resilience layer's stale-if-error caches, at
+   * once (erasure). Refs of unknown sources are ignored.
+   */
+  purgeSourceCaches(refs: readonly SourceRef[]): void;
+  /** This request's per-source call tally, written to `extensions.sources` (absent outside the server). */
+  readonly sourceStatus?: SourceStatusRecorder | undefined;
+  /** Breaker state of a configured source (`CLOSED`, `OPEN`, `HALF_OPEN`, `ISOLATED`), for `Query.sources`. */
+  readonly breakerState?: ((source: string) => BreakerState | undefined) | undefined;
+  /** The `unify:` config (survivorship, segments, ...); the defaults when absent. */
+  readonly unify?: UnifyConfig | undefined;
+  /** When the request arrived, ISO 8601: "now" for metrics and the fetch time of live values. Absent = read the clock. */
+  readonly requestTime?: string | undefined;
 }

@@ -12,11 +12,13 @@ import type { GatewayConfig } from './config.js';
 import type { GatewayContext, SourceInfo } from './context.js';
 import { GatewayErrorCode } from './errors.js';
 import { createGraphQLHandler, sendError } from './http/index.js';
-import { createIdentityResolver, type IdentityResolver } from './identity/index.js';
+import { createFileOverrideStore, createIdentityOverrides, createIdentityResolver, createMemoryOverrideStore, type IdentityOverrides, type IdentityResolver, type OverrideStore } from './identity/index.js';
 import { loadSchemaSdl } from './loadSchemaSdl.js';
 import { createLoaders } from './loaders/index.js';
 import { createLogger } from './logger.js';
-import { createPartialErrorsPlugin, createRequestLogPlugin } from './plugins/index.js';
+import { createMetrics } from './metrics/index.js';
+import { createMetricsPlugin, createPartialErrorsPlugin, createRequestLogPlugin, createSourceStatusPlugin } from './plugins/index.js';
+import { createResilienceLayer, DEADLINE_HEADER } from './resilience/index.js';
 import { resolvers } from './resolvers/index.js';
 
 /** Options of {@link createServer}. */
@@ -25,6 +27,8 @@ export interface CreateServerOptions {
   readonly logger?: Logger;
   /** Adapters to use instead of building them from `config.sources` (tests, embedding). */
   readonly adapters?: readonly SourceAdapter[];
+  /** Identity overrides store instead of the file at `identity.overrides.file` (tests, Redis later). */
+  readonly overrideStore?: OverrideStore;
 }
 
 /** A gateway instance: not listening until {@link GatewayServer.start}. */
@@ -34,6 +38,8 @@ export interface GatewayServer {
   /** Stops accepting requests, drains, closes source connections. Idempotent. */
   stop(): Promise<void>;
   readonly identity: IdentityResolver;
+  /** Identity overrides (link/unlink/suppress); read-only unless `identity.overrides.enabled`. */
+  readonly overrides: IdentityOverrides;
   readonly adapters: readonly SourceAdapter[];
   readonly logger: Logger;
 }
@@ -56,7 +62,15 @@ const PUBLIC_CODES = new Set<string>([
  */
 export function createServer(config: GatewayConfig, options: CreateServerOptions = {}): GatewayServer {
   const logger = options.logger ?? createLogger(config.logging.level);
-  const adapters = options.adapters ?? config.sources.map((source) => createSourceAdapter(source, logger));
+  const rawAdapters = options.adapters ?? config.sources.map((source) => createSourceAdapter(source, logger));
+  // Policies wrap every adapter, injected ones too (DESIGN.md §7); probes are read lazily at scrape time.
+  const metrics = createMetrics({
+    breakerStates: () => resilience.breakerStates().map(({ source, state }) => ({ source, state: BREAKER_GAUGE[state] })),
+    crosswalk: () => identity.stats(),
+    recordCacheSizes: () => resilience.adapters.map((a) => ({ source: a.name, size: a.cacheSize() })),
+  });
+  const resilience = createResilienceLayer(rawAdapters, { sources: config.sources, deadlineMs: config.server.deadlineMs, onReport: (r) => metrics.recordSourceCall(r) });
+  const adapters: readonly SourceAdapter[] = resilience.adapters;
   const sourceInfo: SourceInfo[] = adapters.map((adapter, priority) => ({
     name: adapter.name,
     kind: adapter.kind,
@@ -65,6 +79,11 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
       .filter(([, on]) => on)
       .map(([name]) => name),
   }));
+  // Disabled overrides read and write nothing (no file is touched); enabled ones apply on every resolution.
+  const identityOverrides = createIdentityOverrides({
+    store: config.identity.overrides.enabled ? (options.overrideStore ?? createFileOverrideStore(config.identity.overrides.file)) : createMemoryOverrideStore(),
+    logger,
+  });
   const identity = createIdentityResolver({
     defaultRegion: config.identity.defaultRegion,
     sourcePriority: adapters.map((a) => a.name),
@@ -72,7 +91,11 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
     maxRecordsPerKey: config.identity.maxRecordsPerKey,
     cacheMax: config.identity.cacheMax,
     cacheTtlMs: config.identity.cacheTtlMs,
+    tuning: config.identity,
+    overrides: identityOverrides.state,
+    logger,
   });
+  identityOverrides.onChange((refs) => identity.invalidate(refs));
 
   const apollo = new ApolloServer<GatewayContext>({
     schema: makeExecutableSchema({ typeDefs: loadSchemaSdl(), resolvers }),
@@ -80,7 +103,8 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    plugins: [createPartialErrorsPlugin(), createRequestLogPlugin()],
+    // Metrics last: it counts the errors the other plugins append.
+    plugins: [createPartialErrorsPlugin(), createSourceStatusPlugin(), createRequestLogPlugin(), createMetricsPlugin(metrics)],
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
       const code = String(formatted.extensions?.code ?? '');
       const original = unwrapResolverError(error);
@@ -98,16 +122,24 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
     async (req, signal) => {
       const incoming = req.headers['x-request-id'];
       const requestId = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+      const perRequest = resilience.forRequest(req.headers[DEADLINE_HEADER], signal);
       return {
         requestId,
         logger: logger.child({ requestId }),
-        loaders: createLoaders(adapters, { signal }),
+        loaders: createLoaders(adapters, perRequest.callContext),
         identity,
         sources: sourceInfo,
         adapters,
         defaultRegion: config.identity.defaultRegion,
         partialErrors: [],
         members: new WeakMap(),
+        identityOverrides: config.identity.overrides.enabled ? identityOverrides : null,
+        actor: actorOf(req.headers['x-c360-actor']),
+        purgeSourceCaches: (refs) => resilience.purge(refs),
+        sourceStatus: perRequest.recorder,
+        breakerState: (source) => resilience.breakerState(source),
+        unify: config.unify,
+        requestTime: new Date().toISOString(),
       };
     },
     config.server.bodyLimitBytes,
@@ -119,7 +151,16 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/readyz') {
       const ready = state === 'ready';
-      return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : state, sources: sourceInfo.map((s) => ({ name: s.name, kind: s.kind })) });
+      const breakers = new Map(resilience.breakerStates().map((b) => [b.source, b.state]));
+      const open = [...breakers].filter(([, b]) => b !== 'CLOSED').map(([name]) => name);
+      // Still 200 with a source's breaker open: the gateway answers (partially); the body says which.
+      return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : state, sources: sourceInfo.map((s) => ({ name: s.name, kind: s.kind, breaker: breakers.get(s.name) ?? 'CLOSED' })), openSources: open });
+    }
+    if (url.pathname === '/metrics') {
+      const text = await metrics.render();
+      res.writeHead(200, { 'content-type': metrics.contentType, 'content-length': Buffer.byteLength(text) });
+      res.end(text);
+      return;
     }
     if (url.pathname === '/') {
       res.writeHead(302, { location: '/graphql' });
@@ -131,11 +172,13 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
 
   return {
     identity,
+    overrides: identityOverrides,
     adapters,
     logger,
     async start() {
       if (state !== 'created') throw new Error(`cannot start a gateway that is ${state}`);
       state = 'starting';
+      await identityOverrides.load();
       await apollo.start();
       const server = http.createServer((req, res) => {
         route(req, res).catch((error: unknown) => {
@@ -172,9 +215,18 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
       }
       if (wasStarted) await apollo.stop();
       await Promise.all(adapters.map((adapter) => adapter.close?.()));
+      identity.close();
       state = 'stopped';
     },
   };
+}
+
+/** `c360_source_breaker_state` values. */
+const BREAKER_GAUGE = { CLOSED: 0, HALF_OPEN: 1, OPEN: 2, ISOLATED: 3 } as const;
+
+/** Who made an override: the `x-c360-actor` header (printable, ≤ 128 chars) until auth exists, else `anonymous`. */
+function actorOf(header: string | string[] | undefined): string {
+  return typeof header === 'string' && /^[\x20-\x7e]{1,128}$/.test(header) ? header : 'anonymous';
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { SourceConfig } from '../config.js';
+import { createFileAdapter } from './file/index.js';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from './http.js';
 import { createSalesforceAdapter, salesforceHeaders } from './salesforce/index.js';
 import { createShopifyAdapter, shopifyHeaders } from './shopify/index.js';
@@ -60,6 +61,9 @@ function buildAdapter(source: SourceConfig, logger: Logger, createHttpClient: (o
         http: createHttpClient({ ...common, headers: zendeskHeaders('oauthToken' in credentials ? { oauthToken: credentials.oauthToken } : { email: credentials.email, apiToken: credentials.apiToken }) }),
         logger: log,
       });
+    case 'file':
+      if (!source.file) throw new Error(`source ${source.name}: kind file without file settings`);
+      return createFileAdapter({ settings: source.file, logger: log });
     default: {
       const unreachable: never = credentials;
       throw new Error(`unknown source kind in ${JSON.stringify(unreachable)}`);

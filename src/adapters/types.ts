@@ -14,6 +14,41 @@ export type BlockingKey =
 export interface CallContext {
   /** Aborted when the request's deadline passes or the client goes away; pass it to the HTTP client. */
   readonly signal?: AbortSignal | undefined;
+  /** When the request's deadline passes (ms since the epoch); retries only wait when the wait fits before it. */
+  readonly deadlineAt?: number | undefined;
+  /** Told about every adapter call made for the request (source status, metrics). */
+  readonly observer?: CallObserver | undefined;
+}
+
+/** How one source fared for a request (or one call), worst first: see `extensions.sources`. */
+export type SourceStatus = 'OK' | 'STALE' | 'TIMEOUT' | 'ERROR' | 'RATE_LIMITED' | 'CIRCUIT_OPEN';
+
+/** What the resilience layer reports after each adapter call (one batch method call, all its attempts). */
+export interface SourceCallReport {
+  readonly source: string;
+  /** Adapter method: `search`, `getByIds`, `ordersByOwner`, ... */
+  readonly operation: string;
+  readonly status: SourceStatus;
+  /** Wall time of the call including retries and waits, ms. */
+  readonly latencyMs: number;
+  /** Upstream attempts made (0 when served from cache or refused by the breaker/bulkhead). */
+  readonly calls: number;
+  readonly retries: number;
+  /** Keys answered from the record cache (fresh or stale). */
+  readonly cacheHits: number;
+  /** Keys asked for (cache hit ratio = cacheHits / keys). */
+  readonly keys: number;
+  /** Client error code of the failure when status is not OK (also when stale values covered it). */
+  readonly errorCode?: string | undefined;
+  /** Oldest stale value served, ms. */
+  readonly staleAgeMs?: number | undefined;
+  /** Failure message for a stale answer's error (no PII: upstream errors are redacted). */
+  readonly errorMessage?: string | undefined;
+}
+
+/** Receives {@link SourceCallReport}s; must not throw. */
+export interface CallObserver {
+  onCall(report: SourceCallReport): void;
 }
 
 /**

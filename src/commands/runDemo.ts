@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseConfig } from '../config.js';
 import { startSandbox } from '../sandbox/index.js';
 import { createServer } from '../server.js';
@@ -16,14 +19,18 @@ export interface RunDemoOptions {
 
 /** `c360 demo` (`npm start`): sandbox + gateway wired together, printing the URL and example queries. */
 export async function runDemo(options: RunDemoOptions, print: (line: string) => void): Promise<void> {
-  const sandbox = await startSandbox({ ...(options.size === undefined ? {} : { size: options.size }), ...(options.seed === undefined ? {} : { seed: options.seed }) });
+  // The demo's fourth source: a loyalty-list CSV export, served by the `kind: file` adapter.
+  const loyaltyPath = join(mkdtempSync(join(tmpdir(), 'c360-demo-')), 'loyalty.csv');
+  const sandbox = await startSandbox({ loyalty: { path: loyaltyPath }, ...(options.size === undefined ? {} : { size: options.size }), ...(options.seed === undefined ? {} : { seed: options.seed }) });
   let gateway;
   try {
     // Built through parseConfig so the demo obeys the same validation (and C360_* overrides) as `serve`.
     const config = parseConfig({
       server: { port: options.port ?? 4000, host: options.host ?? '127.0.0.1', introspection: true },
       logging: { level: options.logLevel ?? 'warn' },
-      sources: sandbox.sourceConfigs().map(({ credentials: _credentials, ...source }) => source),
+      sources: [...sandbox.sourceConfigs().map(({ credentials: _credentials, ...source }) => source), ...(sandbox.loyalty ? [sandbox.loyalty.source] : [])],
+      // Overrides (link/unlink/suppress mutations) are on in the demo, stored under .c360/.
+      identity: { identifiers: ['loyaltyNumber'], overrides: { enabled: true } },
     }, { ...process.env, SALESFORCE_ACCESS_TOKEN: 'sandbox-salesforce-token', SHOPIFY_ACCESS_TOKEN: 'shpat_sandbox', ZENDESK_EMAIL: 'agent@sandbox.example', ZENDESK_API_TOKEN: 'sandbox-zendesk-token' }, 'demo config');
     gateway = createServer(config);
     const url = await gateway.start();

@@ -95,5 +95,6 @@ export const Query = {
     }
   },
 
-  sources: (_root: unknown, _args: unknown, context: GatewayContext) => context.sources,
+  sources: (_root: unknown, _args: unknown, context: GatewayContext) =>
+    context.sources.map((source) => ({ ...source, breaker: context.breakerState?.(source.name) ?? 'CLOSED' })),
 };

@@ -1,5 +1,6 @@
 import type { SourceConfig } from '../config.js';
-import { generateDataset } from './dataset/index.js';
+import { writeFileSync } from 'node:fs';
+import { exportLoyaltyCsv, generateDataset } from './dataset/index.js';
 import type { SandboxDataset } from './dataset/types.js';
 import type { FakeServer } from './fakeTypes.js';
 import { startSalesforceSandbox } from './salesforce/index.js';
@@ -23,6 +24,11 @@ export interface StartSandboxOptions {
    * a demo or test run is not throttled; pass Standard-plan values (2 000, 100) to see throttling.
    */
   readonly shopifyBucket?: { readonly bucketSize: number; readonly restoreRate: number };
+  /**
+   * Also write a store's loyalty-list CSV (a fourth, `kind: file` source) to this path; see
+   * `exportLoyaltyCsv` (`contactPoints: false` leaves out email and phone). Default: none.
+   */
+  readonly loyalty?: { readonly path: string; readonly contactPoints?: boolean; readonly share?: number };
 }
 
 /** The sandbox's dev credentials (documented in README; sandbox only). */
@@ -38,6 +44,8 @@ export interface Sandbox {
   readonly salesforce: FakeServer;
   readonly shopify: FakeServer;
   readonly zendesk: FakeServer;
+  /** The loyalty CSV when asked for: its path, ground truth (row id → person) and a raw `kind: file` source config. */
+  readonly loyalty: { readonly path: string; readonly truth: ReadonlyArray<{ id: string; personId: string }>; readonly source: Record<string, unknown> } | null;
   /** Gateway source configs pointing at these servers (priority: Salesforce, Shopify, Zendesk). */
   sourceConfigs(overrides?: Partial<Pick<SourceConfig, 'timeoutMs' | 'maxSockets'>>): SourceConfig[];
   close(): Promise<void>;
@@ -65,15 +73,22 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
       apiToken: SANDBOX_CREDENTIALS.zendesk.apiToken,
     });
     started.push(zendesk);
+    let loyalty: Sandbox['loyalty'] = null;
+    if (options.loyalty) {
+      const exported = exportLoyaltyCsv(dataset, { ...(options.loyalty.contactPoints === undefined ? {} : { contactPoints: options.loyalty.contactPoints }), ...(options.loyalty.share === undefined ? {} : { share: options.loyalty.share }) });
+      writeFileSync(options.loyalty.path, exported.csv, 'utf8');
+      loyalty = { path: options.loyalty.path, truth: exported.truth, source: { name: 'loyalty', kind: 'file', path: options.loyalty.path, columns: exported.columns } };
+    }
     return {
       dataset,
+      loyalty,
       salesforce,
       shopify,
       zendesk,
       sourceConfigs: (overrides = {}) => [
-        { name: 'salesforce', kind: 'salesforce', baseUrl: salesforce.origin, timeoutMs: 5_000, maxSockets: 64, ...overrides, credentials: { kind: 'salesforce', ...SANDBOX_CREDENTIALS.salesforce } },
-        { name: 'shopify', kind: 'shopify', baseUrl: shopify.origin, timeoutMs: 5_000, maxSockets: 64, ...overrides, credentials: { kind: 'shopify', ...SANDBOX_CREDENTIALS.shopify } },
-        { name: 'zendesk', kind: 'zendesk', baseUrl: zendesk.origin, timeoutMs: 5_000, maxSockets: 64, ...overrides, credentials: { kind: 'zendesk', ...SANDBOX_CREDENTIALS.zendesk } },
+        { name: 'salesforce', kind: 'salesforce', baseUrl: salesforce.origin, timeoutMs: 1_000, maxSockets: 64, ...overrides, credentials: { kind: 'salesforce', ...SANDBOX_CREDENTIALS.salesforce } },
+        { name: 'shopify', kind: 'shopify', baseUrl: shopify.origin, timeoutMs: 1_000, maxSockets: 64, ...overrides, credentials: { kind: 'shopify', ...SANDBOX_CREDENTIALS.shopify } },
+        { name: 'zendesk', kind: 'zendesk', baseUrl: zendesk.origin, timeoutMs: 1_000, maxSockets: 64, ...overrides, credentials: { kind: 'zendesk', ...SANDBOX_CREDENTIALS.zendesk } },
       ],
       close: async () => {
         await Promise.all(started.map((server) => server.close()));

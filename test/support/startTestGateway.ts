@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { parseConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import type { OverrideStore } from '../../src/identity/index.js';
 import { createServer, type GatewayServer } from '../../src/server.js';
 
 /** A GraphQL response as the tests read it. */
@@ -24,8 +25,26 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
+/** Options of {@link startTestGateway}. */
+export interface TestGatewayOptions {
+  size?: number;
+  seed?: number;
+  timeoutMs?: number;
+  /** `server.deadlineMs`; default the config default (3 000). */
+  deadlineMs?: number;
+  /**
+   * Raw `sources[].policies` for every source (validated by parseConfig). Default `{ cache: { staleWindowMs:
+   * 0 } }`: stale-if-error off, so a failing source shows as null + error unless a test turns it on.
+   */
+  policies?: Record<string, unknown>;
+  /** Raw `identity:` config keys (validated by parseConfig), e.g. `{ overrides: { enabled: true } }`. */
+  identity?: Record<string, unknown>;
+  /** Identity overrides store (default: the file store when enabled; pass a memory store in tests). */
+  overrideStore?: OverrideStore;
+}
+
 /** Starts the sandbox (small seeded dataset) and a gateway wired to it, both on free loopback ports. */
-export async function startTestGateway(options: { size?: number; seed?: number; timeoutMs?: number } = {}): Promise<TestGateway> {
+export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
   const sandbox = await startSandbox({ size: options.size ?? 200, seed: options.seed ?? 7 });
   const logs: string[] = [];
   const sink = new Writable({
@@ -35,10 +54,15 @@ export async function startTestGateway(options: { size?: number; seed?: number; 
     },
   });
   const config = parseConfig(
-    { server: { port: 0 }, logging: { level: 'info' }, sources: sandbox.sourceConfigs({ timeoutMs: options.timeoutMs ?? 5_000 }).map(({ credentials: _c, ...s }) => s) },
+    {
+      server: { port: 0, ...(options.deadlineMs === undefined ? {} : { deadlineMs: options.deadlineMs }) },
+      logging: { level: 'info' },
+      ...(options.identity ? { identity: options.identity } : {}),
+      sources: sandbox.sourceConfigs({ timeoutMs: options.timeoutMs ?? 5_000 }).map(({ credentials: _c, ...s }) => ({ ...s, policies: options.policies ?? { cache: { staleWindowMs: 0 } } })),
+    },
     { SALESFORCE_ACCESS_TOKEN: 'sandbox-salesforce-token', SHOPIFY_ACCESS_TOKEN: 'shpat_sandbox', ZENDESK_EMAIL: 'agent@sandbox.example', ZENDESK_API_TOKEN: 'sandbox-zendesk-token' },
   );
-  const gateway = createServer(config, { logger: createLogger('info', sink) });
+  const gateway = createServer(config, { logger: createLogger('info', sink), ...(options.overrideStore ? { overrideStore: options.overrideStore } : {}) });
   const url = await gateway.start();
   return {
     url,

@@ -64,6 +64,14 @@ describe('config: errors name the key and the bad value', () => {
     expect(() => loadConfig(join(dir, 'bad.yaml'), env)).toThrowError('is not valid YAML');
   });
 
+  it('accepts a file source and names a bad column mapping', () => {
+    const file = { name: 'loyalty', kind: 'file', path: 'data/loyalty.csv', columns: { id: 'member_id', givenName: 'first_name', emails: ['email'], identifiers: { loyaltyNumber: 'member_id' } } };
+    const config = parseConfig({ sources: [...minimal.sources, file] }, env);
+    expect(config.sources.map((s) => s.kind)).toEqual(['salesforce', 'shopify', 'zendesk', 'file']);
+    expect(() => parseConfig({ sources: [{ ...file, columns: { givenName: 'first_name' } }] }, env)).toThrowError(/sources\[0\]\.columns\.id/);
+    expect(() => parseConfig({ sources: [{ ...file, format: 'xlsx' }] }, env)).toThrowError(/sources\[0\]\.format.*"xlsx"/);
+  });
+
   it('loads the example config for real tenants', () => {
     const config = loadConfig(new URL('../examples/c360.example.yaml', import.meta.url).pathname, env);
     expect(config.sources.map((s) => s.kind)).toEqual(['salesforce', 'shopify', 'zendesk']);

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { BlockingKey } from '../../src/adapters/types.js';
 import { UpstreamError } from '../../src/adapters/UpstreamError.js';
 import type { IdentityRecord } from '../../src/domain/index.js';
-import { createIdentityResolver, recordKeys, type IdentitySourceAccess } from '../../src/identity/index.js';
+import { createIdentityResolver, defaultIdentityTuning, recordKeys, type IdentitySourceAccess } from '../../src/identity/index.js';
 
 function record(source: string, id: string, emails: string[], phones: string[]): IdentityRecord {
   return { ref: { source, id }, names: [], emails, phones, addresses: [], birthDate: null, identifiers: {}, createdAt: null, updatedAt: null };
@@ -117,5 +117,34 @@ describe('createIdentityResolver: refs', () => {
     const resolver = createIdentityResolver({ sourcePriority: ['salesforce'] });
     const result = await resolver.resolveRef({ source: 'salesforce', id: '003NOPE' }, memoryAccess(world).access);
     expect(result.value).toBeNull();
+  });
+});
+
+describe('createIdentityResolver: stale window', () => {
+  it('serves a stale entry at once, refreshes it in the background once, then serves it fresh', async () => {
+    let clock = 1_000_000;
+    const resolver = createIdentityResolver({
+      sourcePriority: ['salesforce', 'shopify', 'zendesk'],
+      cacheTtlMs: 1_000,
+      tuning: { ...defaultIdentityTuning(), cacheStaleMs: 60_000, statsLogIntervalMs: 0 },
+      now: () => clock,
+    });
+    const { access, calls } = memoryAccess(world);
+    const key = { kind: 'email', value: 'jane@example.com' } as const;
+    await resolver.resolveKey(key, access);
+    const coldCalls = calls.length;
+    expect(coldCalls).toBeGreaterThan(0);
+
+    clock += 5_000; // past the 1 s freshness, inside the 60 s stale window
+    const stale = await Promise.all([resolver.resolveKey(key, access), resolver.resolveKey(key, access)]);
+    expect(stale.every((r) => r.fromCache && r.value.status === 'matched')).toBe(true);
+    expect(resolver.stats().staleHits).toBe(1);
+    await vi.waitFor(() => expect(calls.length).toBe(coldCalls * 2));
+
+    const callsAfterRefresh = calls.length;
+    const fresh = await resolver.resolveKey(key, access);
+    expect(fresh.fromCache).toBe(true);
+    expect(calls.length).toBe(callsAfterRefresh);
+    expect(resolver.stats().staleHits).toBe(1);
   });
 });

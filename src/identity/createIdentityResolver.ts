@@ -142,16 +142,27 @@ export function createIdentityResolver(options: IdentityResolverOptions): Identi
       const started = generation;
       inFlight.add(cacheKey);
       let entry: Entry;
+      const live = cacheKey.startsWith('key:') ? resolveKeyLive(cacheKey.slice(4), context.access, started) : resolveRefLive(cacheKey.slice(4), context.access, started);
+      running.set(cacheKey, live);
       try {
-        entry = cacheKey.startsWith('key:') ? await resolveKeyLive(cacheKey.slice(4), context.access, started) : await resolveRefLive(cacheKey.slice(4), context.access, started);
+        entry = await live;
       } finally {
         inFlight.delete(cacheKey);
+        running.delete(cacheKey);
       }
       if (entry.failures.length > 0) setOptions.ttl = incompleteTtl;
       if (generation !== started) setOptions.ttl = 1;
+      completed.set(cacheKey, entry);
       return entry;
     },
   });
+  /**
+   * The last few finished resolutions. A small crosswalk can evict an entry while it is being fetched (one
+   * resolution stores every member ref); lru-cache then drops that fetch's result, and waiters read it here.
+   */
+  const completed = new LRUCache<string, Entry>({ max: 256 });
+  /** Resolutions under way, so a waiter whose fetch was aborted by an eviction can still await the answer. */
+  const running = new Map<string, Promise<Entry>>();
 
   async function resolveKeyLive(text: string, access: IdentitySourceAccess, started: number): Promise<Entry> {
     // keyOf() of an email/phone key is `kind:value`, so the key can be read back from the cache key.
@@ -223,7 +234,16 @@ export function createIdentityResolver(options: IdentityResolverOptions): Identi
       }
       return { ...cached, fromCache: true };
     }
-    const entry = await cache.fetch(cacheKey, { context: { access } });
+    let entry: Entry | undefined;
+    try {
+      entry = await cache.fetch(cacheKey, { context: { access } });
+    } catch (error) {
+      // An eviction aborts the fetch while the resolution goes on; a source failure is a real error.
+      const pending = running.get(cacheKey);
+      entry = pending ? await pending : completed.get(cacheKey);
+      if (!entry) throw error;
+    }
+    entry ??= completed.get(cacheKey);
     if (!entry) throw new Error(`identity: resolution of ${cacheKey.split(':')[0]} produced nothing`);
     return { ...entry, fromCache: false };
   }

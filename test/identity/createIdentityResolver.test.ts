@@ -148,3 +148,21 @@ describe('createIdentityResolver: stale window', () => {
     expect(resolver.stats().staleHits).toBe(1);
   });
 });
+
+describe('createIdentityResolver: a tiny crosswalk', () => {
+  it('answers concurrent lookups even when resolving evicts the entry being fetched', async () => {
+    const resolver = createIdentityResolver({ sourcePriority: ['salesforce', 'shopify', 'zendesk'], cacheMax: 1 });
+    const { access } = memoryAccess(world);
+    const results = await Promise.all([
+      resolver.resolveKey({ kind: 'email', value: 'jane@example.com' }, access),
+      resolver.resolveRef({ source: 'zendesk', id: '21' }, access),
+      resolver.resolveKey({ kind: 'email', value: 'smiths@example.net' }, access),
+      resolver.resolveRef({ source: 'shopify', id: '12' }, access),
+    ]);
+    expect(results[0]!.value.status).toBe('matched');
+    expect(results[1]!.value?.links.map((l) => l.ref.id).sort()).toEqual(['003A', '11', '21']);
+    expect(results[2]!.value.status).toBe('ambiguous');
+    expect(results[3]!.value?.links.map((l) => l.ref.id)).toContain('12');
+    expect(resolver.stats().size).toBeLessThanOrEqual(1);
+  });
+});

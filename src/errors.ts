@@ -20,6 +20,8 @@ export enum GatewayErrorCode {
   SourceCircuitOpen = 'SOURCE_CIRCUIT_OPEN',
   Unauthenticated = 'UNAUTHENTICATED',
   Forbidden = 'FORBIDDEN',
+  /** A `limits:` bound was broken (depth, aliases, root fields, directives, cost, tokens); `extensions.limit` names it. 400. */
+  QueryLimitExceeded = 'QUERY_LIMIT_EXCEEDED',
   InternalServerError = 'INTERNAL_SERVER_ERROR',
 }
 

@@ -9,7 +9,7 @@ export function createLogger(level: GatewayConfig['logging']['level'], destinati
   const options = {
     level,
     base: { service: 'c360-gateway' },
-    redact: { paths: ['*.headers.authorization', '*.headers["x-shopify-access-token"]', '*.credentials', 'credentials'], censor: '[redacted]' },
+    redact: { paths: ['*.headers.authorization', '*.headers["x-shopify-access-token"]', '*.headers["x-api-key"]', '*.credentials', 'credentials'], censor: '[redacted]' },
   };
   return destination ? pino(options, destination as pino.DestinationStream) : pino(options);
 }

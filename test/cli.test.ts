@@ -1,4 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { DEV_API_KEY, hashApiKey } from '../src/auth/index.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,10 +37,10 @@ afterEach(() => {
   for (const child of running.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
-async function lookup(url: string, q: string): Promise<{ status: string; customer: { identity: { links: Array<{ source: string }> } } | null }> {
+async function lookup(url: string, q: string, token: string): Promise<{ status: string; customer: { identity: { links: Array<{ source: string }> } } | null }> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query: 'query($q: String!) { customerLookup(query: $q) { status customer { identity { links { source } } } } }', variables: { q } }),
   });
   return ((await res.json()) as { data: { customerLookup: never } }).data.customerLookup;
@@ -50,11 +51,12 @@ describe('cli: c360 demo', () => {
     const demo = run(['demo', '--port', '0', '--size', '120', '--seed', '5']);
     const [, url] = await demo.waitFor(/GraphQL\s+(http:\/\/127\.0\.0\.1:\d+\/graphql)/);
     await demo.waitFor(/Press Ctrl-C/);
+    const [, token] = await demo.waitFor(/Token\s+(\S+\.\S+\.\S+)/);
     expect(demo.out()).toMatch(/1\) By email/);
     expect(demo.out()).toMatch(/2\) By phone/);
     expect(demo.out()).toMatch(/3\) By source id/);
     const show = findShowcasePerson(generateDataset({ size: 120, seed: 5 }));
-    const found = await lookup(url!, show.contact.email!);
+    const found = await lookup(url!, show.contact.email!, token!);
     expect(found.status).toBe('MATCHED');
     expect(new Set(found.customer!.identity.links.map((l) => l.source))).toEqual(new Set(['salesforce', 'shopify', 'zendesk']));
     demo.child.kill('SIGINT');
@@ -70,11 +72,11 @@ describe('cli: c360 serve', () => {
       const dir = mkdtempSync(join(tmpdir(), 'c360-cli-'));
       const file = join(dir, 'c360.yaml');
       const sources = sandbox.sourceConfigs().map((s) => `  - { name: ${s.name}, kind: ${s.kind}, baseUrl: "${s.baseUrl}" }`);
-      writeFileSync(file, `server: { port: 0 }\nlogging: { level: warn }\nsources:\n${sources.join('\n')}\n`);
+      writeFileSync(file, `server: { port: 0 }\nlogging: { level: warn }\nauth:\n  apiKeys:\n    - { name: ci, role: admin, sha256: ${hashApiKey(DEV_API_KEY)} }\nsources:\n${sources.join('\n')}\n`);
       const serve = run(['serve', '--config', file], { SALESFORCE_ACCESS_TOKEN: 'sandbox-salesforce-token', SHOPIFY_ACCESS_TOKEN: 'shpat_sandbox', ZENDESK_EMAIL: 'agent@sandbox.example', ZENDESK_API_TOKEN: 'sandbox-zendesk-token' });
       const [, url] = await serve.waitFor(/listening on (http:\/\/\S+\/graphql)/);
       const show = findShowcasePerson(sandbox.dataset);
-      expect((await lookup(url!, show.person.phone)).status).toBe('MATCHED');
+      expect((await lookup(url!, show.person.phone, DEV_API_KEY)).status).toBe('MATCHED');
       serve.child.kill('SIGTERM');
       expect(await serve.exited).toBe(0);
     } finally {

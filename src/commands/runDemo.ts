@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createDevJwtSigner, DEV_API_KEY, devAuthConfig } from '../auth/index.js';
 import { parseConfig } from '../config.js';
 import { startSandbox } from '../sandbox/index.js';
 import { createServer } from '../server.js';
@@ -24,6 +25,8 @@ export async function runDemo(options: RunDemoOptions, print: (line: string) => 
   const sandbox = await startSandbox({ loyalty: { path: loyaltyPath }, ...(options.size === undefined ? {} : { size: options.size }), ...(options.seed === undefined ? {} : { seed: options.seed }) });
   let gateway;
   try {
+    // A fresh ES256 key per run: demo tokens die with the process; the dev API key is documented (README).
+    const signer = await createDevJwtSigner();
     // Built through parseConfig so the demo obeys the same validation (and C360_* overrides) as `serve`.
     const config = parseConfig({
       server: { port: options.port ?? 4000, host: options.host ?? '127.0.0.1', introspection: true },
@@ -31,6 +34,9 @@ export async function runDemo(options: RunDemoOptions, print: (line: string) => 
       sources: [...sandbox.sourceConfigs().map(({ credentials: _credentials, ...source }) => source), ...(sandbox.loyalty ? [sandbox.loyalty.source] : [])],
       // Overrides (link/unlink/suppress mutations) are on in the demo, stored under .c360/.
       identity: { identifiers: ['loyaltyNumber'], overrides: { enabled: true } },
+      auth: devAuthConfig(signer.publicJwk),
+      // Audit events (PII reads) go to a file so they don't interleave with the demo's output.
+      audit: { sink: 'file', file: join('.c360', 'audit.log') },
     }, { ...process.env, SALESFORCE_ACCESS_TOKEN: 'sandbox-salesforce-token', SHOPIFY_ACCESS_TOKEN: 'shpat_sandbox', ZENDESK_EMAIL: 'agent@sandbox.example', ZENDESK_API_TOKEN: 'sandbox-zendesk-token' }, 'demo config');
     gateway = createServer(config);
     const url = await gateway.start();
@@ -38,14 +44,21 @@ export async function runDemo(options: RunDemoOptions, print: (line: string) => 
     print('c360-gateway demo is running.');
     print('');
     print(`  GraphQL   ${url}   (POST JSON, or open it in a browser for Apollo Sandbox)`);
-    print('  Auth      none needed in the demo (no dev token required yet)');
+    const adminToken = await signer.sign('admin', 'demo-admin');
+    const agentToken = await signer.sign('agent', 'demo-agent');
+    print(`  Token     ${adminToken}`);
+    print('            (admin JWT, 12 h: send "authorization: Bearer <token>"; every request needs a credential)');
+    print(`  Agent     ${agentToken}`);
+    print('            (agent JWT: PII masked, no segments/consent)');
+    print(`  API key   ${DEV_API_KEY}   (admin; dev only, also as "x-api-key")`);
+    print('  Audit     .c360/audit.log (one JSON line per request that read PII)');
     print(`  Sandbox   ${sandbox.dataset.size} synthetic people, seed ${sandbox.dataset.seed}`);
     for (const source of config.sources) print(`            ${source.name.padEnd(11)}${source.baseUrl}`);
     print('');
     demoExamples(sandbox.dataset).forEach((example, index) => {
       print(`${index + 1}) ${example.title}`);
       print(example.query);
-      print(`   curl -s ${url} -H 'content-type: application/json' -d '${JSON.stringify({ query: example.query.replace(/\s+/g, ' ') }).replace(/'/g, "'\\''")}'`);
+      print(`   curl -s ${url} -H 'content-type: application/json' -H 'authorization: Bearer ${adminToken}' -d '${JSON.stringify({ query: example.query.replace(/\s+/g, ' ') }).replace(/'/g, "'\\''")}'`);
       print('');
     });
     print('Press Ctrl-C to stop.');

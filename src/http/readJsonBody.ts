@@ -42,7 +42,7 @@ export function readJsonBody(req: IncomingMessage, limitBytes: number): Promise<
       done = true;
       const text = Buffer.concat(chunks).toString('utf8');
       const type = String(req.headers['content-type'] ?? '').toLowerCase();
-      if (!/^application\/(graphql-response\+)?json/.test(type) || text === '') {
+      if (!/^application\/(graphql-response\+)?json\s*(;|$)/.test(type) || text === '') {
         resolve({ kind: 'ok', body: text });
         return;
       }

@@ -55,7 +55,7 @@ export interface FullResponse<T> {
 /** POSTs a GraphQL request and returns the whole body, the HTTP status and the wall time. */
 export async function post<T>(t: TestGateway, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}): Promise<FullResponse<T>> {
   const started = performance.now();
-  const res = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json', ...t.authHeaders, ...headers }, body: JSON.stringify({ query, variables }) });
   const body = (await res.json()) as Omit<FullResponse<T>, 'status' | 'elapsedMs'>;
   return { status: res.status, elapsedMs: performance.now() - started, ...body };
 }

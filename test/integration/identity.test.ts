@@ -52,7 +52,7 @@ describe('identity: overrides, erasure and upstream call bounds over GraphQL', (
     const oldId = before.data!.customerBySource!.id;
     const res = await fetch(gw.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-c360-actor': 'agent-7' },
+      headers: { 'content-type': 'application/json', ...gw.authHeaders },
       body: JSON.stringify({
         query: `mutation($a: SourceRecordInput!, $b: SourceRecordInput!) { linkRecords(a: $a, b: $b, reason: "same person, confirmed by phone") { id kind actor reason records { source id } customer { id identity { links { source id rule } } } } }`,
         variables: { a: { source: 'salesforce', id: first }, b: { source: 'salesforce', id: second } },
@@ -60,14 +60,14 @@ describe('identity: overrides, erasure and upstream call bounds over GraphQL', (
     });
     const body = (await res.json()) as { data: { linkRecords: { kind: string; actor: string; customer: { id: string; identity: { links: Array<{ id: string; rule: string }> } } } } };
     expect(body.data.linkRecords.kind).toBe('LINK');
-    expect(body.data.linkRecords.actor).toBe('agent-7');
+    expect(body.data.linkRecords.actor).toBe('apikey:dev');
     const merged = body.data.linkRecords.customer;
     expect(merged.identity.links.map((l) => l.id)).toEqual(expect.arrayContaining([first, second]));
     expect(merged.identity.links.some((l) => l.rule === 'OVERRIDE')).toBe(true);
     const viaOld = await gw.gql<{ customer: { id: string } }>(`query($id: ID!) { customer(id: $id) { id } }`, { id: oldId });
     expect(viaOld.data!.customer.id).toBe(merged.id);
-    expect(store.changes.at(-1)).toMatchObject({ kind: 'link', actor: 'agent-7' });
-    expect(gw.logs.some((line) => line.includes('"identity override"') && line.includes('agent-7'))).toBe(true);
+    expect(store.changes.at(-1)).toMatchObject({ kind: 'link', actor: 'apikey:dev' });
+    expect(gw.logs.some((line) => line.includes('"identity override"') && line.includes('apikey:dev'))).toBe(true);
 
     const unlink = await gw.gql<{ unlinkRecords: { kind: string } }>(
       `mutation($a: SourceRecordInput!, $b: SourceRecordInput!) { unlinkRecords(a: $a, b: $b, reason: "mistake") { kind } }`,

@@ -4,6 +4,8 @@ import { createLogger } from '../../src/logger.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import type { OverrideStore } from '../../src/identity/index.js';
 import { createServer, type GatewayServer } from '../../src/server.js';
+import { DEV_API_KEY, devAuthConfig } from '../../src/auth/index.js';
+import type { AuditEvent, AuditSink } from '../../src/audit/index.js';
 
 /** A GraphQL response as the tests read it. */
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -20,6 +22,10 @@ export interface TestGateway {
   /** Log lines the gateway wrote (JSON strings). */
   readonly logs: string[];
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Audit events the gateway wrote (PII reads), in order. */
+  readonly audit: AuditEvent[];
+  /** Headers that authenticate as this gateway's default credential (for raw `fetch` calls). */
+  readonly authHeaders: Record<string, string>;
   /** Clears every sandbox server's request log. */
   clearRequestLogs(): void;
   close(): Promise<void>;
@@ -41,6 +47,13 @@ export interface TestGatewayOptions {
   identity?: Record<string, unknown>;
   /** Identity overrides store (default: the file store when enabled; pass a memory store in tests). */
   overrideStore?: OverrideStore;
+  /** Raw `auth:` config; default {@link devAuthConfig} (the dev API key as `admin`). */
+  auth?: Record<string, unknown>;
+  /** Credential `gql()` sends as `Authorization: Bearer`; default {@link DEV_API_KEY}; null sends none. */
+  credential?: string | null;
+  /** Raw `limits:` / `server.introspection` config. */
+  limits?: Record<string, unknown>;
+  introspection?: boolean;
 }
 
 /** Starts the sandbox (small seeded dataset) and a gateway wired to it, both on free loopback ports. */
@@ -55,22 +68,30 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   });
   const config = parseConfig(
     {
-      server: { port: 0, ...(options.deadlineMs === undefined ? {} : { deadlineMs: options.deadlineMs }) },
+      server: { port: 0, ...(options.deadlineMs === undefined ? {} : { deadlineMs: options.deadlineMs }), ...(options.introspection === undefined ? {} : { introspection: options.introspection }) },
+      auth: options.auth ?? devAuthConfig(),
+      ...(options.limits ? { limits: options.limits } : {}),
       logging: { level: 'info' },
       ...(options.identity ? { identity: options.identity } : {}),
       sources: sandbox.sourceConfigs({ timeoutMs: options.timeoutMs ?? 5_000 }).map(({ credentials: _c, ...s }) => ({ ...s, policies: options.policies ?? { cache: { staleWindowMs: 0 } } })),
     },
     { SALESFORCE_ACCESS_TOKEN: 'sandbox-salesforce-token', SHOPIFY_ACCESS_TOKEN: 'shpat_sandbox', ZENDESK_EMAIL: 'agent@sandbox.example', ZENDESK_API_TOKEN: 'sandbox-zendesk-token' },
   );
-  const gateway = createServer(config, { logger: createLogger('info', sink), ...(options.overrideStore ? { overrideStore: options.overrideStore } : {}) });
+  const audit: AuditEvent[] = [];
+  const auditSink: AuditSink = { write: (event) => void audit.push(event), flush: async () => undefined };
+  const gateway = createServer(config, { logger: createLogger('info', sink), auditSink, ...(options.overrideStore ? { overrideStore: options.overrideStore } : {}) });
   const url = await gateway.start();
+  const credential = options.credential === undefined ? DEV_API_KEY : options.credential;
+  const authHeaders: Record<string, string> = credential === null ? {} : { authorization: `Bearer ${credential}` };
   return {
     url,
     sandbox,
     gateway,
     logs,
+    audit,
+    authHeaders,
     async gql(query, variables) {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...authHeaders }, body: JSON.stringify({ query, variables }) });
       const body = (await res.json()) as Omit<GraphQLResponse, 'status'>;
       return { status: res.status, ...body } as GraphQLResponse<never>;
     },

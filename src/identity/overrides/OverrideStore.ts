@@ -9,7 +9,7 @@ export interface OverrideChange {
   readonly refs: readonly string[];
   /** Why, as the operator wrote it (required). */
   readonly reason: string;
-  /** Who made it: the `x-c360-actor` header until auth exists, else `anonymous`. */
+  /** Who made it: the authenticated principal's subject (e.g. `apikey:dev`, a JWT `sub`). */
   readonly actor: string;
   /** ISO 8601. */
   readonly at: string;

@@ -1,0 +1,160 @@
+import { defaultFieldResolver, type ConstDirectiveNode, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { graphqlTypeTag } from './graphqlTypeTag.js';
+import type { AuditTrail } from '../audit/AuditTrail.js';
+import { GatewayErrorCode, gatewayError } from '../errors.js';
+import { forbidden } from './forbidden.js';
+import { mask } from './mask.js';
+import { piiAccess, type Principal } from './Principal.js';
+import { PURPOSES, SCOPES, type Purpose, type Scope } from './scopes.js';
+
+/** What the wrapper needs from the request context. */
+interface AuthorizedContext {
+  readonly principal?: Principal | undefined;
+  readonly purpose?: Purpose | null | undefined;
+  readonly audit?: AuditTrail | undefined;
+  readonly partialErrors: unknown[];
+}
+
+/** Types without declarations on purpose: pure pagination plumbing that carries no data of its own. */
+const PLUMBING = new Set(['PageInfo']);
+
+/** A schema fails to build when some field has no scope declaration. */
+export class SchemaAuthorizationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SchemaAuthorizationError';
+  }
+}
+
+interface FieldPolicy {
+  readonly key: string;
+  readonly scopes: readonly Scope[];
+  readonly pii: boolean;
+  /** Purposes that may read the field; undefined = any. */
+  readonly purposes: readonly string[] | undefined;
+  /** Purposes under which only consenting customers get an answer. */
+  readonly consentFor: readonly string[];
+}
+
+/**
+ * Deny-by-default authorisation from SDL directives (DESIGN.md §8), applied in place to every object field:
+ * - `@auth(requires: [...])` on a type or field: the caller needs every scope of the type and of the field.
+ *   A field of a non-plumbing type with no `@auth` on it or its type fails the build
+ *   ({@link SchemaAuthorizationError}).
+ * - `@pii`: needs `pii:read` (value in full) or `pii:masked` (strings masked by {@link mask}); each read is
+ *   recorded in the request's audit trail with the customer id.
+ * - `@purpose(requires: "marketing", consent: true)`: the `x-c360-purpose` header must name that purpose and
+ *   the role must allow it; with `consent`, a customer with no channel allowed gets an empty answer and a
+ *   `FORBIDDEN` partial error.
+ * A refused field throws `FORBIDDEN` before its resolver runs, so it causes no upstream call.
+ * `Provenance.masked` is resolved here: true when the caller sees PII masked.
+ */
+export function applyAuthorization(schema: GraphQLSchema): GraphQLSchema {
+  const problems: string[] = [];
+  for (const candidate of Object.values(schema.getTypeMap())) {
+    if (graphqlTypeTag(candidate) !== 'GraphQLObjectType') continue;
+    const type = candidate as GraphQLObjectType;
+    if ( type.name.startsWith('__') || PLUMBING.has(type.name)) continue;
+    const typeScopes = scopesOf(directivesOf(type), type.name, problems);
+    const typeDeclared = directivesOf(type).some((d) => d.name.value === 'auth');
+    for (const field of Object.values(type.getFields())) {
+      const key = `${type.name}.${field.name}`;
+      const directives = field.astNode?.directives ?? [];
+      if (!typeDeclared && !directives.some((d) => d.name.value === 'auth')) {
+        problems.push(`${key} has no @auth declaration (on the field or its type)`);
+        continue;
+      }
+      const purposeDirective = directives.find((d) => d.name.value === 'purpose');
+      const purposes = purposeDirective ? stringsArg(purposeDirective, 'allows') : undefined;
+      const consentFor = purposeDirective ? stringsArg(purposeDirective, 'consentFor') : [];
+      for (const purpose of [...(purposes ?? []), ...consentFor]) if (!(PURPOSES as readonly string[]).includes(purpose)) problems.push(`${key}: unknown purpose ${purpose}`);
+      const policy: FieldPolicy = {
+        key,
+        scopes: [...new Set([...typeScopes, ...scopesOf(directives, key, problems)])],
+        pii: directives.some((d) => d.name.value === 'pii'),
+        purposes,
+        consentFor,
+      };
+      if (key === 'Provenance.masked') field.resolve = (_s, _a, context: AuthorizedContext) => context.principal !== undefined && piiAccess(context.principal) === 'masked';
+      field.resolve = wrap(field.resolve ?? defaultFieldResolver, policy, type);
+    }
+  }
+  if (problems.length > 0) throw new SchemaAuthorizationError(`schema authorisation declarations are incomplete:\n  ${problems.join('\n  ')}`);
+  return schema;
+}
+
+function wrap(resolve: GraphQLFieldResolver<unknown, AuthorizedContext>, policy: FieldPolicy, type: GraphQLObjectType): GraphQLFieldResolver<unknown, AuthorizedContext> {
+  const consentResolver = policy.consentFor.length > 0 ? type.getFields().consent?.resolve : undefined;
+  return (source, args, context, info) => {
+    const principal = context.principal;
+    const deny = (message: string): never => {
+      context.audit?.denied.add(policy.key);
+      throw forbidden(message);
+    };
+    if (!principal) return deny('not authenticated');
+    for (const scope of policy.scopes) if (!principal.scopes.has(scope)) deny(`${policy.key} requires scope ${scope}`);
+    let access: 'full' | 'masked' | 'none' = 'full';
+    if (policy.pii) {
+      access = piiAccess(principal);
+      if (access === 'none') deny(`${policy.key} is personal data: requires scope pii:read or pii:masked`);
+      context.audit?.piiFields.add(policy.key);
+      const customerId = (source as { cluster?: { customerId?: unknown } } | null)?.cluster?.customerId;
+      if (typeof customerId === 'string') context.audit?.customerIds.add(customerId);
+    }
+    if (policy.purposes !== undefined) {
+      const purpose = context.purpose;
+      if (!purpose || !policy.purposes.includes(purpose)) deny(`${policy.key} is only for purposes ${policy.purposes.join(', ')} (header x-c360-purpose; this request: ${purpose ?? 'none'})`);
+      if (consentResolver && policy.consentFor.includes(purpose!)) return withConsent(consentResolver, resolve, policy, source, args, context, info);
+    }
+    const result = resolve(source, args, context, info);
+    if (access !== 'masked') return result;
+    return result instanceof Promise ? result.then(maskValue) : maskValue(result);
+  };
+}
+
+async function withConsent(
+  consentResolver: GraphQLFieldResolver<unknown, AuthorizedContext>,
+  resolve: GraphQLFieldResolver<unknown, AuthorizedContext>,
+  policy: FieldPolicy,
+  ...[source, args, context, info]: Parameters<GraphQLFieldResolver<unknown, AuthorizedContext>>
+): Promise<unknown> {
+  const consent = (await consentResolver(source, {}, context, info)) as ReadonlyArray<{ allowed?: boolean }> | null;
+  if (consent?.some((c) => c.allowed === true)) return resolve(source, args, context, info);
+  // Not silently dropped: the caller learns why the list is empty.
+  context.partialErrors.push(gatewayError(GatewayErrorCode.Forbidden, `${policy.key}: the customer has not consented to contact on any channel`, { path: [...pathOf(info.path)] }));
+  return [];
+}
+
+function pathOf(path: { prev: unknown; key: string | number } | undefined): Array<string | number> {
+  const out: Array<string | number> = [];
+  for (let p = path; p; p = p.prev as typeof path) out.unshift(p.key);
+  return out;
+}
+
+function maskValue(value: unknown): unknown {
+  return typeof value === 'string' ? mask(value) : value;
+}
+
+function directivesOf(type: GraphQLObjectType): readonly ConstDirectiveNode[] {
+  return [...(type.astNode?.directives ?? []), ...type.extensionASTNodes.flatMap((n) => n.directives ?? [])];
+}
+
+function scopesOf(directives: readonly ConstDirectiveNode[], where: string, problems: string[]): Scope[] {
+  const out: Scope[] = [];
+  for (const directive of directives) {
+    if (directive.name.value !== 'auth') continue;
+    const requires = directive.arguments?.find((a) => a.name.value === 'requires')?.value;
+    const values = requires?.kind === 'ListValue' ? requires.values : requires ? [requires] : [];
+    for (const value of values) {
+      if (value.kind !== 'StringValue' || !(SCOPES as readonly string[]).includes(value.value)) problems.push(`${where}: @auth names an unknown scope`);
+      else out.push(value.value as Scope);
+    }
+  }
+  return out;
+}
+
+function stringsArg(directive: ConstDirectiveNode, name: string): string[] {
+  const value = directive.arguments?.find((a) => a.name.value === name)?.value;
+  const values = value?.kind === 'ListValue' ? value.values : value ? [value] : [];
+  return values.flatMap((v) => (v.kind === 'StringValue' ? [v.value] : []));
+}

@@ -1,0 +1,28 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, Kind, visit } from 'graphql';
+import type { GatewayContext } from '../context.js';
+import { GatewayErrorCode } from '../errors.js';
+
+/**
+ * Introspection as config says (DESIGN.md §8): `open` lets every authenticated caller introspect (demo);
+ * otherwise only principals with scope `schema:read` may select `__schema` or `__type` (403 `FORBIDDEN`).
+ */
+export function createIntrospectionGatePlugin(open: boolean): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      if (open) return {};
+      return {
+        async didResolveOperation({ document, contextValue }) {
+          if (contextValue.principal?.scopes.has('schema:read')) return;
+          let introspects = false;
+          visit(document, {
+            [Kind.FIELD](node) {
+              if (node.name.value === '__schema' || node.name.value === '__type') introspects = true;
+            },
+          });
+          if (introspects) throw new GraphQLError('introspection requires scope schema:read', { extensions: { code: GatewayErrorCode.Forbidden, http: { status: 403 } } });
+        },
+      };
+    },
+  };
+}

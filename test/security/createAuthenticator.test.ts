@@ -1,0 +1,42 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { createAuditSink } from '../../src/audit/index.js';
+import { authConfigSchema, createAuthenticator, hashApiKey } from '../../src/auth/index.js';
+
+describe('createAuthenticator: static PEM keys', () => {
+  it('verifies an RS256 token against a PEM public key and maps its role to scopes', async () => {
+    const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
+    const pem = await exportSPKI(publicKey);
+    const authenticate = createAuthenticator(authConfigSchema.parse({ jwt: { issuer: 'iss', audience: 'aud', algorithms: ['RS256'], publicKeys: [{ pem }] } }));
+    const token = await new SignJWT({ role: 'analyst' }).setProtectedHeader({ alg: 'RS256' }).setSubject('svc-1').setIssuer('iss').setAudience('aud').setExpirationTime('5m').sign(privateKey);
+    const principal = await authenticate({ authorization: `Bearer ${token}` });
+    expect(principal).toMatchObject({ subject: 'svc-1', role: 'analyst', method: 'jwt' });
+    expect([...principal.scopes]).toEqual(['customer:read', 'orders:read', 'tickets:read']);
+    await expect(authenticate({ authorization: `Bearer ${token.slice(0, -2)}xx` })).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('names API-key principals apikey:<name> and refuses JWTs when no jwt section is configured', async () => {
+    const authenticate = createAuthenticator(authConfigSchema.parse({ apiKeys: [{ name: 'ci', role: 'agent', sha256: hashApiKey('k-1') }] }));
+    expect((await authenticate({ 'x-api-key': 'k-1' })).subject).toBe('apikey:ci');
+    await expect(authenticate({ authorization: 'Bearer a.b.c' })).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+    await expect(authenticate({})).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+  });
+});
+
+describe('createAuditSink: file sink', () => {
+  it('appends one JSON line per event, creating the directory', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'c360-audit-')), 'nested', 'audit.log');
+    const sink = createAuditSink({ sink: 'file', file }, (error) => {
+      throw error;
+    });
+    const event = { type: 'pii_access', time: 't', requestId: 'r', subject: 's', role: 'agent', purpose: 'support', operationName: null, customerIds: ['c1'], fields: ['Customer.emails'], denied: [], outcome: 'ok', piiAccess: 'masked' } as const;
+    sink.write(event);
+    sink.write({ ...event, requestId: 'r2' });
+    await sink.flush();
+    const lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { requestId: string });
+    expect(lines.map((l) => l.requestId)).toEqual(['r', 'r2']);
+  });
+});

@@ -29,8 +29,12 @@ export interface Loaders {
  * of every customer in one operation that needs, say, Shopify orders shares one batched upstream call.
  * Create a new instance per request (as DataLoader's own rule says); the loaders cache for that request only.
  * Search results prime the record loader, so a record found while resolving is not fetched again.
+ *
+ * `options.batch` (default true): false makes every load its own upstream call (the bench's "batching off"
+ * ablation, `performance.batching: false`); per-request caching stays on either way.
  */
-export function createLoaders(adapters: readonly SourceAdapter[], ctx: CallContext): Loaders {
+export function createLoaders(adapters: readonly SourceAdapter[], ctx: CallContext, options: { readonly batch?: boolean } = {}): Loaders {
+  const batch = options.batch ?? true;
   const byName = new Map(adapters.map((adapter) => [adapter.name, adapter]));
   const built = new Map<string, SourceLoaders>();
 
@@ -39,7 +43,7 @@ export function createLoaders(adapters: readonly SourceAdapter[], ctx: CallConte
     if (existing) return existing;
     const adapter = byName.get(name);
     if (!adapter) return undefined;
-    const records = new DataLoader<string, IdentityRecord | null>((ids) => adapter.getByIds(ids, ctx));
+    const records = new DataLoader<string, IdentityRecord | null>((ids) => adapter.getByIds(ids, ctx), { batch });
     const search = new DataLoader<BlockingKey, IdentityRecord[], string>(
       async (keys) => {
         const results = await adapter.search(keys, ctx);
@@ -48,10 +52,10 @@ export function createLoaders(adapters: readonly SourceAdapter[], ctx: CallConte
         }
         return results;
       },
-      { cacheKeyFn: keyOf },
+      { cacheKeyFn: keyOf, batch },
     );
     const list = <T>(fn: ((ids: readonly string[], c: CallContext) => Promise<Array<T[] | Error>>) | undefined, enabled: boolean): DataLoader<string, T[]> | null =>
-      fn && enabled ? new DataLoader<string, T[]>((ids) => fn.call(adapter, ids, ctx)) : null;
+      fn && enabled ? new DataLoader<string, T[]>((ids) => fn.call(adapter, ids, ctx), { batch }) : null;
     const loaders: SourceLoaders = {
       adapter,
       records,

@@ -1,0 +1,18 @@
+/**
+ * Quick (`npm run bench`, < 3 min) and full (`--full`) settings; every result file records the ones used.
+ * Latencies in ms: `delayMs` is injected on every sandbox route, `jitterMs` adds uniform 0..jitter in the
+ * jittered run, `slowDelayMs` is Zendesk's delay in the one-slow-source run. Counts are requests.
+ */
+export const MODES = {
+  quick: { delayMs: 20, jitterMs: 10, slowDelayMs: 100, lightCount: 100, coldCount: 50, listCount: 5, loadDurationS: 4, connections: 64 },
+  full: { delayMs: 20, jitterMs: 10, slowDelayMs: 100, lightCount: 1_000, coldCount: 400, listCount: 50, loadDurationS: 20, connections: 64 },
+} as const;
+
+/** The settings of one run. */
+export type BenchSettings = (typeof MODES)[keyof typeof MODES] & { readonly mode: string; readonly logLevel: string; readonly datasetSize: number; readonly seed: number; readonly heavyOrders: number; readonly gatewayCore: number; readonly benchCore: number };
+
+/**
+ * Shopify's cost bucket in the bench: large enough never to throttle, so that saturation measures the gateway,
+ * not the sandbox's simulated rate limit (the resilience tests cover throttling).
+ */
+export const UNTHROTTLED_SHOPIFY = { bucketSize: 100_000_000, restoreRate: 100_000_000 } as const;

@@ -6,6 +6,9 @@ import { z } from 'zod';
 import { identityConfigShape, type IdentityTuning } from './identity/identityConfigSchema.js';
 import { fileSourceSchema, type FileSourceSettings } from './adapters/file/fileSourceSchema.js';
 import { unifyConfigSchema, type UnifyConfig } from './unify/unifyConfig.js';
+import { authConfigSchema, type AuthConfig } from './auth/authConfigSchema.js';
+import { auditConfigSchema, type AuditConfig } from './audit/auditConfigSchema.js';
+import { limitsConfigSchema, type LimitsConfig } from './plugins/limitsConfigSchema.js';
 
 /** Adapter kinds this build knows. */
 export const SOURCE_KINDS = ['salesforce', 'shopify', 'zendesk'] as const;
@@ -96,6 +99,18 @@ export interface GatewayConfig {
   readonly sources: readonly SourceConfig[];
   /** Survivorship, timeline folding, segments, journey and expected attributes (src/unify/unifyConfig.ts). */
   readonly unify: UnifyConfig;
+  /** Roles, API keys, JWT verification (src/auth/authConfigSchema.ts). No credentials configured = every request 401. Absent = defaults. */
+  readonly auth?: AuthConfig;
+  /** Audit sink for PII reads (src/audit/auditConfigSchema.ts). Absent = stdout. */
+  readonly audit?: AuditConfig;
+  /** Query limits (src/plugins/limitsConfigSchema.ts). Absent = defaults. */
+  readonly limits?: LimitsConfig;
+  /**
+   * Switches for benchmark ablations (bench/). `batching` (default true): per-request DataLoaders batch the
+   * keys of one tick into one upstream call; false sends one call per key (to measure what batching saves).
+   * Absent = defaults.
+   */
+  readonly performance?: { readonly batching: boolean };
 }
 
 /** A configuration problem; `message` names the key and the bad value. */
@@ -194,6 +209,10 @@ const configSchema = z
       .strict()
       .prefault({}),
     unify: unifyConfigSchema.default(() => unifyConfigSchema.parse({})),
+    auth: authConfigSchema.prefault({}),
+    audit: auditConfigSchema.prefault({}),
+    limits: limitsConfigSchema.prefault({}),
+    performance: z.object({ batching: z.boolean().default(true) }).strict().default({ batching: true }),
     sources: z
       .array(z.discriminatedUnion('kind', [sourceSchema, fileSourceSchema]))
       .min(1, 'must list at least one source')
@@ -208,6 +227,10 @@ export const ENV_OVERRIDES: ReadonlyArray<{ readonly env: string; readonly path:
   { env: 'C360_INTROSPECTION', path: ['server', 'introspection'], type: 'boolean' },
   { env: 'C360_LOG_LEVEL', path: ['logging', 'level'], type: 'string' },
   { env: 'C360_DEFAULT_REGION', path: ['identity', 'defaultRegion'], type: 'string' },
+  { env: 'C360_AUDIT_SINK', path: ['audit', 'sink'], type: 'string' },
+  { env: 'C360_AUDIT_FILE', path: ['audit', 'file'], type: 'string' },
+  { env: 'C360_JWT_JWKS_URL', path: ['auth', 'jwt', 'jwksUrl'], type: 'string' },
+  { env: 'C360_BATCHING', path: ['performance', 'batching'], type: 'boolean' },
 ];
 
 const DEFAULT_CREDENTIAL_ENV: Record<SourceKind, Record<string, string>> = {
@@ -259,6 +282,10 @@ export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = process.env, 
     logging: parsed.logging,
     identity: { ...parsed.identity, defaultRegion: parsed.identity.defaultRegion as CountryCode },
     unify: parsed.unify,
+    auth: parsed.auth,
+    audit: parsed.audit,
+    limits: parsed.limits,
+    performance: parsed.performance,
     sources: parsed.sources.map((source, index) => source.kind === 'file' ? fileSourceConfig(source) : ({
       name: source.name,
       kind: source.kind,

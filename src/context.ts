@@ -5,6 +5,9 @@ import type { SourceAdapter } from './adapters/types.js';
 import type { IdentityRecord, SourceRef } from './domain/index.js';
 import type { Cluster, IdentityOverrides, IdentityResolver } from './identity/index.js';
 import type { Loaders } from './loaders/index.js';
+import type { AuditTrail } from './audit/AuditTrail.js';
+import type { Principal } from './auth/Principal.js';
+import type { Purpose } from './auth/scopes.js';
 import type { UnifyConfig } from './unify/unifyConfig.js';
 import type { BreakerState, SourceStatusRecorder } from './resilience/index.js';
 
@@ -40,7 +43,7 @@ export interface GatewayContext {
   readonly members: WeakMap<Cluster, Promise<ClusterMembers>>;
   /** Identity overrides for the link/unlink/suppress mutations; null when `identity.overrides.enabled` is false. */
   readonly identityOverrides?: IdentityOverrides | null;
-  /** Who is calling, for the override audit log: `x-c360-actor` header or `anonymous` (until auth exists). */
+  /** Who is calling, for the override audit log: the authenticated principal's subject. */
   readonly actor?: string;
   /**
    * Drops every cached value of these source records from the resilience layer's stale-if-error caches, at
@@ -53,6 +56,12 @@ export interface GatewayContext {
   readonly breakerState?: ((source: string) => BreakerState | undefined) | undefined;
   /** The `unify:` config (survivorship, segments, ...); the defaults when absent. */
   readonly unify?: UnifyConfig | undefined;
+  /** The authenticated caller (set by the server before execution; absent = every guarded field is FORBIDDEN). */
+  readonly principal?: Principal | undefined;
+  /** Declared purpose (`x-c360-purpose`), or the role's first purpose when the header is absent. */
+  readonly purpose?: Purpose | null | undefined;
+  /** PII fields and customers this request touched, for the audit event. */
+  readonly audit?: AuditTrail | undefined;
   /** When the request arrived, ISO 8601: "now" for metrics and the fetch time of live values. Absent = read the clock. */
   readonly requestTime?: string | undefined;
 }

@@ -20,6 +20,14 @@ import { createMetrics } from './metrics/index.js';
 import { createMetricsPlugin, createPartialErrorsPlugin, createRequestLogPlugin, createSourceStatusPlugin } from './plugins/index.js';
 import { createResilienceLayer, DEADLINE_HEADER } from './resilience/index.js';
 import { resolvers } from './resolvers/index.js';
+import { createAuditSink, createAuditTrail, type AuditSink } from './audit/index.js';
+import { applyAuthorization, authConfigSchema, createAuthenticator, resolvePurpose } from './auth/index.js';
+import { auditConfigSchema } from './audit/auditConfigSchema.js';
+import { limitsConfigSchema } from './plugins/limitsConfigSchema.js';
+import { createAuditPlugin } from './plugins/auditPlugin.js';
+import { createIntrospectionGatePlugin } from './plugins/introspectionGatePlugin.js';
+import { withLimitCode } from './plugins/limitErrorCode.js';
+import { queryLimitRules } from './plugins/queryLimitRules.js';
 
 /** Options of {@link createServer}. */
 export interface CreateServerOptions {
@@ -29,6 +37,8 @@ export interface CreateServerOptions {
   readonly adapters?: readonly SourceAdapter[];
   /** Identity overrides store instead of the file at `identity.overrides.file` (tests, Redis later). */
   readonly overrideStore?: OverrideStore;
+  /** Audit sink instead of the one `config.audit` describes (tests). */
+  readonly auditSink?: AuditSink;
 }
 
 /** A gateway instance: not listening until {@link GatewayServer.start}. */
@@ -96,16 +106,28 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
     logger,
   });
   identityOverrides.onChange((refs) => identity.invalidate(refs));
+  // Security (DESIGN.md §8): who is calling, what they may read, what gets audited, how big a query may be.
+  const authConfig = config.auth ?? authConfigSchema.parse({});
+  const authenticate = createAuthenticator(authConfig);
+  if (authConfig.apiKeys.length === 0 && !authConfig.jwt) logger.warn('auth: no apiKeys and no jwt configured: every request is refused with 401');
+  const auditSink = options.auditSink ?? createAuditSink(config.audit ?? auditConfigSchema.parse({}), (err) => logger.error({ err }, 'audit write failed'));
+  const limits = config.limits ?? limitsConfigSchema.parse({});
 
   const apollo = new ApolloServer<GatewayContext>({
-    schema: makeExecutableSchema({ typeDefs: loadSchemaSdl(), resolvers }),
-    introspection: config.server.introspection,
+    schema: applyAuthorization(makeExecutableSchema({ typeDefs: loadSchemaSdl(), resolvers })),
+    validationRules: queryLimitRules(limits),
+    parseOptions: { maxTokens: limits.maxTokens },
+    // No "Did you mean ...?" field suggestions: they leak the schema to callers who may not introspect it.
+    hideSchemaDetailsFromClientErrors: true,
+    // Apollo answers introspection; the gate plugin lets only `schema:read` through unless config opens it.
+    introspection: true,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     // Metrics last: it counts the errors the other plugins append.
-    plugins: [createPartialErrorsPlugin(), createSourceStatusPlugin(), createRequestLogPlugin(), createMetricsPlugin(metrics)],
-    formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    plugins: [createPartialErrorsPlugin(), createSourceStatusPlugin(), createRequestLogPlugin(), createIntrospectionGatePlugin(config.server.introspection), createAuditPlugin(auditSink), createMetricsPlugin(metrics)],
+    formatError: (raw: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+      const formatted = withLimitCode(raw, error);
       const code = String(formatted.extensions?.code ?? '');
       const original = unwrapResolverError(error);
       if (PUBLIC_CODES.has(code) && (original instanceof GraphQLError || code !== GatewayErrorCode.InternalServerError)) return formatted;
@@ -122,11 +144,14 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
     async (req, signal) => {
       const incoming = req.headers['x-request-id'];
       const requestId = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+      // Before anything else: a missing or bad credential is a 401 here, so no loader (no source call) exists.
+      const principal = await authenticate(req.headers);
+      const purpose = resolvePurpose(req.headers['x-c360-purpose'], principal);
       const perRequest = resilience.forRequest(req.headers[DEADLINE_HEADER], signal);
       return {
         requestId,
         logger: logger.child({ requestId }),
-        loaders: createLoaders(adapters, perRequest.callContext),
+        loaders: createLoaders(adapters, perRequest.callContext, { batch: config.performance?.batching ?? true }),
         identity,
         sources: sourceInfo,
         adapters,
@@ -134,7 +159,10 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
         partialErrors: [],
         members: new WeakMap(),
         identityOverrides: config.identity.overrides.enabled ? identityOverrides : null,
-        actor: actorOf(req.headers['x-c360-actor']),
+        actor: principal.subject,
+        principal,
+        purpose,
+        audit: createAuditTrail(),
         purgeSourceCaches: (refs) => resilience.purge(refs),
         sourceStatus: perRequest.recorder,
         breakerState: (source) => resilience.breakerState(source),
@@ -223,11 +251,6 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
 
 /** `c360_source_breaker_state` values. */
 const BREAKER_GAUGE = { CLOSED: 0, HALF_OPEN: 1, OPEN: 2, ISOLATED: 3 } as const;
-
-/** Who made an override: the `x-c360-actor` header (printable, ≤ 128 chars) until auth exists, else `anonymous`. */
-function actorOf(header: string | string[] | undefined): string {
-  return typeof header === 'string' && /^[\x20-\x7e]{1,128}$/.test(header) ? header : 'anonymous';
-}
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);

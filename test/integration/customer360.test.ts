@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findShowcasePerson, type ShowcasePerson } from '../../src/sandbox/dataset/index.js';
 import { startTestGateway, type TestGateway } from '../support/startTestGateway.js';
+import { CUSTOMER_360_FIELDS, timelineFields } from '../support/customer360Fields.js';
 
 let t: TestGateway;
 let show: ShowcasePerson;
@@ -13,23 +14,10 @@ afterAll(async () => {
   await t?.close();
 });
 
-const PROV = 'source recordId sourceUpdatedAt fetchedAt fromCache stale ageMs';
 const FULL_FIELDS = `
   id identity { links { source id rule } }
-  profile {
-    name { value strategies reason chosen { value provenance { ${PROV} } holders { source recordId } } runnersUp { value provenance { source recordId } } }
-    email { value reason chosen { holders { source } } }
-    phone { value } address { value } birthDate { value chosen { provenance { source } } }
-  }
-  metrics { lifetimeValue { amount currencyCode } orderCount averageOrderValue { amount currencyCode } firstOrderAt lastOrderAt
-    cancelledOrders refundedOrders openTickets daysSinceLastOrder daysSinceLastInteraction lastInteractionAt recentOrders recentInteractions
-    rfm { recency frequency monetary code } }
-  segments { name description reason }
-  journeyStage { stage reason }
-  consent { channel status allowed source updatedAt reason provenance { ${PROV} } statements { status sourceValue updatedAt provenance { source recordId } } }
-  dataQuality { completeness expected present missing conflicts { field chosen values { value sources { source } } }
-    freshness { oldestSourceUpdatedAt oldestSourceAgeDays maxFetchAgeMs staleValues } }
-  timeline(first: 5) { totalCount nodes { id kind occurredAt source sourceId title status amount { amount currencyCode } alsoSeenIn { source id } provenance { ${PROV} } } pageInfo { hasNextPage endCursor } }
+  ${CUSTOMER_360_FIELDS}
+  ${timelineFields(5)}
 `;
 /** The agent-console entry point: a lookup by email, as typed. */
 const FULL_BY_EMAIL = `query($q: String!) { customerLookup(query: $q) { status customer { ${FULL_FIELDS} } } }`;

@@ -5,10 +5,10 @@ import { loadSchemaSdl } from '../../src/loadSchemaSdl.js';
 import { limitsConfigSchema } from '../../src/plugins/limitsConfigSchema.js';
 import { operationCosts, queryLimitRules } from '../../src/plugins/queryLimitRules.js';
 import { generateDataset } from '../../src/sandbox/dataset/index.js';
+import { CUSTOMER_360_FIELDS, timelineFields } from '../support/customer360Fields.js';
 
 const schema = buildSchema(loadSchemaSdl().join('\n'));
 const defaults = limitsConfigSchema.parse({});
-const PROV = 'source recordId sourceUpdatedAt fetchedAt fromCache stale ageMs';
 /** The largest query we ship: the 360 query of test/integration/customer360.test.ts, with bigger pages. */
 const FULL_360 = `query($q: String!) { customerLookup(query: $q) { status customer {
   id displayName names { full } emails { value primary sources { source id } } phones { value primary sources { source id } }
@@ -16,20 +16,8 @@ const FULL_360 = `query($q: String!) { customerLookup(query: $q) { status custom
   orders(first: 20) { totalCount nodes { number createdAt total { amount currencyCode } lineItems { title quantity unitPrice { amount } } } }
   tickets(first: 20) { totalCount nodes { kind number subject status } }
   activities(first: 20) { nodes { kind subject occurredAt } }
-  profile {
-    name { value strategies reason chosen { value provenance { ${PROV} } holders { source recordId } } runnersUp { value provenance { source recordId } } }
-    email { value reason chosen { holders { source } } }
-    phone { value } address { value } birthDate { value chosen { provenance { source } } }
-  }
-  metrics { lifetimeValue { amount currencyCode } orderCount averageOrderValue { amount currencyCode } firstOrderAt lastOrderAt
-    cancelledOrders refundedOrders openTickets daysSinceLastOrder daysSinceLastInteraction lastInteractionAt recentOrders recentInteractions
-    rfm { recency frequency monetary code } }
-  segments { name description reason }
-  journeyStage { stage reason }
-  consent { channel status allowed source updatedAt reason provenance { ${PROV} } statements { status sourceValue updatedAt provenance { source recordId } } }
-  dataQuality { completeness expected present missing conflicts { field chosen values { value sources { source } } }
-    freshness { oldestSourceUpdatedAt oldestSourceAgeDays maxFetchAgeMs staleValues } }
-  timeline(first: 20) { totalCount nodes { id kind occurredAt source sourceId title status amount { amount currencyCode } alsoSeenIn { source id } provenance { ${PROV} } } pageInfo { hasNextPage endCursor } }
+  ${CUSTOMER_360_FIELDS}
+  ${timelineFields(20)}
 } candidates { reason customer { id displayName } } } }`;
 
 const errorsOf = (query: string) => validate(schema, parse(query, { maxTokens: defaults.maxTokens }), queryLimitRules(defaults)).map((e) => e.message);

@@ -3,10 +3,9 @@ import type { BlockingKey } from '../../src/adapters/types.js';
 import { UpstreamError } from '../../src/adapters/UpstreamError.js';
 import type { IdentityRecord } from '../../src/domain/index.js';
 import { createIdentityResolver, defaultIdentityTuning, recordKeys, type IdentitySourceAccess } from '../../src/identity/index.js';
+import { identityRecord } from '../support/identityRecord.js';
 
-function record(source: string, id: string, emails: string[], phones: string[]): IdentityRecord {
-  return { ref: { source, id }, names: [], emails, phones, addresses: [], birthDate: null, identifiers: {}, createdAt: null, updatedAt: null };
-}
+const record = (source: string, id: string, emails: string[], phones: string[]): IdentityRecord => identityRecord(source, id, { emails, phones });
 
 /** An in-memory source set that counts calls, with an optional failing source. */
 function memoryAccess(records: IdentityRecord[], failing: string | null = null) {

@@ -4,8 +4,9 @@ import { UpstreamError } from '../../src/adapters/UpstreamError.js';
 import { DEFAULT_SOURCE_POLICIES, type SourcePolicies } from '../../src/config.js';
 import type { IdentityRecord } from '../../src/domain/index.js';
 import { createResilientAdapter } from '../../src/resilience/index.js';
+import { identityRecord } from '../support/identityRecord.js';
 
-const record = (id: string): IdentityRecord => ({ ref: { source: 'crm', id }, names: [], emails: [], phones: [], addresses: [], birthDate: null, identifiers: {}, createdAt: null, updatedAt: null });
+const record = (id: string): IdentityRecord => identityRecord('crm', id);
 const down = () => new UpstreamError({ source: 'crm', kind: 'unavailable', message: 'HTTP 503' });
 
 /** A fake source whose getByIds answers from `behaviour`; counts its calls. */

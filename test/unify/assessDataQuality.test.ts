@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { IdentityRecord } from '../../src/domain/index.js';
 import { assessDataQuality, buildProfile, defaultUnifyConfig, mergeConsent } from '../../src/unify/index.js';
+import { identityRecord } from '../support/identityRecord.js';
 
 const NOW = '2026-11-01T00:00:00.000Z';
-const rec = (source: string, over: Partial<IdentityRecord>): IdentityRecord => ({
-  ref: { source, id: `${source}1` },
-  names: [],
-  emails: [],
-  phones: [],
-  addresses: [],
-  birthDate: null,
-  identifiers: {},
-  createdAt: null,
-  updatedAt: '2026-10-01T00:00:00.000Z',
-  ...over,
-});
+const rec = (source: string, over: Partial<IdentityRecord>): IdentityRecord => identityRecord(source, `${source}1`, { updatedAt: '2026-10-01T00:00:00.000Z', ...over });
 const config = defaultUnifyConfig();
 const assess = (records: IdentityRecord[], expected = config.expectedAttributes, counts = { orders: 0, tickets: 0 }) =>
   assessDataQuality(buildProfile(records, config.survivorship, ['salesforce', 'shopify', 'zendesk'], NOW, 'US'), mergeConsent(records, NOW), counts, expected, Date.parse(NOW));

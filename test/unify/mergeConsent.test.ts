@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsentStatement, IdentityRecord } from '../../src/domain/index.js';
 import { mergeConsent } from '../../src/unify/index.js';
+import { identityRecord } from '../support/identityRecord.js';
 
-const record = (source: string, consent: ConsentStatement[]): IdentityRecord => ({
-  ref: { source, id: `${source}1` },
-  names: [],
-  emails: [],
-  phones: [],
-  addresses: [],
-  birthDate: null,
-  identifiers: {},
-  createdAt: null,
-  updatedAt: null,
-  consent,
-});
+const record = (source: string, consent: ConsentStatement[]): IdentityRecord => identityRecord(source, `${source}1`, { consent });
 const st = (channel: ConsentStatement['channel'], status: ConsentStatement['status'], updatedAt = '2026-01-01T00:00:00Z'): ConsentStatement => ({ channel, status, sourceValue: `${status}`, updatedAt });
 
 describe('mergeConsent: most restrictive wins', () => {

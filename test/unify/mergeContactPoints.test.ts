@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { IdentityRecord } from '../../src/domain/index.js';
 import { mergeContactPoints } from '../../src/unify/index.js';
+import { identityRecord } from '../support/identityRecord.js';
 
-function record(source: string, id: string, partial: Partial<IdentityRecord>): IdentityRecord {
-  return { ref: { source, id }, names: [], emails: [], phones: [], addresses: [], birthDate: null, identifiers: {}, createdAt: null, updatedAt: null, ...partial };
-}
+const record = identityRecord;
 
 describe('mergeContactPoints: distinct values with sources', () => {
   const merged = mergeContactPoints(

@@ -1,8 +1,8 @@
 import type { IdentityRecord } from '../../domain/index.js';
 import type { BlockingKey, CallContext } from '../types.js';
-import { chunk, toError } from './chunk.js';
 import { mapContact } from './mapContact.js';
 import { queryAll } from './queryAll.js';
+import { searchInChunks, slotKeys } from './searchInChunks.js';
 import { quoteSoql } from './quoteSoql.js';
 import type { ResolvedSalesforceOptions } from './resolveSalesforceOptions.js';
 import { CONTACT_FIELDS } from './salesforceFields.js';
@@ -23,25 +23,23 @@ export async function searchByEmail(
   results: Array<IdentityRecord[] | Error>,
   ctx: CallContext,
 ): Promise<void> {
-  const slots = new Map<string, number[]>();
-  keys.forEach((key, i) => {
-    if (key.kind !== 'email' || key.value.trim() === '') return;
+  const slots = slotKeys(keys, (key) => {
+    if (key.kind !== 'email' || key.value.trim() === '') return null;
     const email = key.value.trim().toLowerCase();
-    slots.set(email, [...(slots.get(email) ?? []), i]);
+    return { id: email, term: email };
   });
-  await Promise.all(
-    chunk([...slots.keys()], EMAILS_PER_QUERY).map(async (emails) => {
-      try {
-        const soql = `SELECT ${CONTACT_FIELDS.join(', ')} FROM Contact WHERE Email IN (${emails.map(quoteSoql).join(', ')})`;
-        const byEmail = new Map<string, IdentityRecord[]>();
-        for (const contact of await queryAll(options, soql, wireContact, ctx)) {
-          const email = contact.Email?.trim().toLowerCase();
-          if (email) byEmail.set(email, [...(byEmail.get(email) ?? []), mapContact(contact, options.name)]);
-        }
-        for (const email of emails) for (const i of slots.get(email) ?? []) results[i] = byEmail.get(email) ?? [];
-      } catch (error) {
-        for (const email of emails) for (const i of slots.get(email) ?? []) results[i] = toError(error);
+  await searchInChunks(
+    slots,
+    EMAILS_PER_QUERY,
+    async (emails) => {
+      const soql = `SELECT ${CONTACT_FIELDS.join(', ')} FROM Contact WHERE Email IN (${emails.map(quoteSoql).join(', ')})`;
+      const byEmail = new Map<string, IdentityRecord[]>();
+      for (const contact of await queryAll(options, soql, wireContact, ctx)) {
+        const email = contact.Email?.trim().toLowerCase();
+        if (email) byEmail.set(email, [...(byEmail.get(email) ?? []), mapContact(contact, options.name)]);
       }
-    }),
+      return (email) => byEmail.get(email) ?? [];
+    },
+    results,
   );
 }

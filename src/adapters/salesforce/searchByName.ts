@@ -1,8 +1,8 @@
 import type { IdentityRecord } from '../../domain/index.js';
 import type { BlockingKey, CallContext } from '../types.js';
-import { chunk, toError } from './chunk.js';
 import { mapContact } from './mapContact.js';
 import { queryAll } from './queryAll.js';
+import { searchInChunks, slotKeys } from './searchInChunks.js';
 import { quoteSoql } from './quoteSoql.js';
 import type { ResolvedSalesforceOptions } from './resolveSalesforceOptions.js';
 import { CONTACT_FIELDS } from './salesforceFields.js';
@@ -31,31 +31,23 @@ export async function searchByName(
   results: Array<IdentityRecord[] | Error>,
   ctx: CallContext,
 ): Promise<void> {
-  const slots = new Map<string, { name: NameKey; indexes: number[] }>();
-  keys.forEach((key, i) => {
-    if (key.kind !== 'name' || key.family.trim() === '') return;
+  const slots = slotKeys<NameKey>(keys, (key) => {
+    if (key.kind !== 'name' || key.family.trim() === '') return null;
     const name = { family: key.family.trim(), given: key.given?.trim() ? key.given.trim() : null };
-    const id = `${name.family.toLowerCase()}\u0000${name.given?.toLowerCase() ?? ''}`;
-    const slot = slots.get(id) ?? { name, indexes: [] };
-    slot.indexes.push(i);
-    slots.set(id, slot);
+    return { id: `${name.family.toLowerCase()}\u0000${name.given?.toLowerCase() ?? ''}`, term: name };
   });
-  await Promise.all(
-    chunk([...slots.values()], NAMES_PER_QUERY).map(async (part) => {
-      try {
-        const conditions = part.map(({ name }) =>
-          name.given === null ? `LastName = ${quoteSoql(name.family)}` : `(LastName = ${quoteSoql(name.family)} AND FirstName = ${quoteSoql(name.given)})`,
-        );
-        const soql = `SELECT ${CONTACT_FIELDS.join(', ')} FROM Contact WHERE ${conditions.join(' OR ')}`;
-        const contacts = await queryAll(options, soql, wireContact, ctx);
-        for (const { name, indexes } of part) {
-          const mapped = contacts.filter((c) => nameMatches(c, name)).map((c) => mapContact(c, options.name));
-          for (const i of indexes) results[i] = mapped;
-        }
-      } catch (error) {
-        for (const { indexes } of part) for (const i of indexes) results[i] = toError(error);
-      }
-    }),
+  await searchInChunks(
+    slots,
+    NAMES_PER_QUERY,
+    async (names) => {
+      const conditions = names.map((name) =>
+        name.given === null ? `LastName = ${quoteSoql(name.family)}` : `(LastName = ${quoteSoql(name.family)} AND FirstName = ${quoteSoql(name.given)})`,
+      );
+      const soql = `SELECT ${CONTACT_FIELDS.join(', ')} FROM Contact WHERE ${conditions.join(' OR ')}`;
+      const contacts = await queryAll(options, soql, wireContact, ctx);
+      return (name) => contacts.filter((c) => nameMatches(c, name)).map((c) => mapContact(c, options.name));
+    },
+    results,
   );
 }
 

@@ -1,9 +1,9 @@
 import type { IdentityRecord } from '../../domain/index.js';
 import type { BlockingKey, CallContext } from '../types.js';
-import { chunk, toError } from './chunk.js';
 import { escapeSoslTerm } from './escapeSoslTerm.js';
 import { mapContact } from './mapContact.js';
 import { requestSalesforce } from './requestSalesforce.js';
+import { searchInChunks, slotKeys } from './searchInChunks.js';
 import type { ResolvedSalesforceOptions } from './resolveSalesforceOptions.js';
 import { CONTACT_FIELDS } from './salesforceFields.js';
 import { wireContactSearch } from './wireSchemas.js';
@@ -27,28 +27,23 @@ export async function searchByPhone(
   results: Array<IdentityRecord[] | Error>,
   ctx: CallContext,
 ): Promise<void> {
-  const slots = new Map<string, number[]>();
-  keys.forEach((key, i) => {
-    if (key.kind !== 'phone') return;
+  const slots = slotKeys(keys, (key) => {
+    if (key.kind !== 'phone') return null;
     const term = significantDigits(key.value);
     // SOSL rejects one-character terms; such a key cannot match a phone anyway.
-    if (term.length >= 2) slots.set(term, [...(slots.get(term) ?? []), i]);
+    return term.length >= 2 ? { id: term, term } : null;
   });
-  await Promise.all(
-    chunk([...slots.keys()], PHONES_PER_SEARCH).map(async (terms) => {
-      try {
-        const sosl = `FIND {${terms.map(escapeSoslTerm).join(' OR ')}} IN PHONE FIELDS RETURNING Contact(${CONTACT_FIELDS.join(', ')})`;
-        const call = { method: 'GET', path: `services/data/${options.apiVersion}/search`, params: { q: sosl }, signal: ctx.signal } as const;
-        const contacts = (await requestSalesforce(options, call, wireContactSearch)).searchRecords;
-        for (const term of terms) {
-          const matches = contacts.filter((c) => [c.Phone, c.MobilePhone].some((phone) => phone && phoneMatches(significantDigits(phone), term)));
-          const mapped = matches.map((c) => mapContact(c, options.name));
-          for (const i of slots.get(term) ?? []) results[i] = mapped;
-        }
-      } catch (error) {
-        for (const term of terms) for (const i of slots.get(term) ?? []) results[i] = toError(error);
-      }
-    }),
+  await searchInChunks(
+    slots,
+    PHONES_PER_SEARCH,
+    async (terms) => {
+      const sosl = `FIND {${terms.map(escapeSoslTerm).join(' OR ')}} IN PHONE FIELDS RETURNING Contact(${CONTACT_FIELDS.join(', ')})`;
+      const call = { method: 'GET', path: `services/data/${options.apiVersion}/search`, params: { q: sosl }, signal: ctx.signal } as const;
+      const contacts = (await requestSalesforce(options, call, wireContactSearch)).searchRecords;
+      return (term) =>
+        contacts.filter((c) => [c.Phone, c.MobilePhone].some((phone) => phone && phoneMatches(significantDigits(phone), term))).map((c) => mapContact(c, options.name));
+    },
+    results,
   );
 }
 

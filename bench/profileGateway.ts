@@ -1,7 +1,7 @@
 /**
  * `node dist/bench/profileGateway.js [seconds] [query]`: runs the built gateway under `--cpu-prof` against the
  * sandbox (delay 20 ms on every route), loads it with autocannon (64 connections, warm 360 query by default,
- * or `lookup`), stops it, and prints the top functions by self time from the written .cpuprofile.
+ * or `lookup`; a third argument `cached` caches source reads 60 s, a fourth sets the connections), stops it, and prints the top functions by self time from the written .cpuprofile.
  */
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,18 +52,22 @@ export function summarizeProfile(profile: Profile, n: number): { functions: Arra
 async function main(): Promise<void> {
   const seconds = Number(process.argv[2] ?? 10);
   const which = process.argv[3] ?? '360';
+  // `cached` as the third argument: source reads cached 60 s, so the profile shows the gateway's own work.
+  const cached = process.argv[4] === 'cached';
+  // Connections as the fourth argument (default 64); 1 profiles light load.
+  const connections = Number(process.argv[5] ?? 64);
   const machine = machineInfo();
   pinProcess(process.pid, 0, machine.nproc);
   const dataset = generateDataset({ size: 1_000, seed: 42 });
   const sandbox = await startSandbox({ dataset, shopifyBucket: UNTHROTTLED_SHOPIFY });
   const dir = mkdtempSync(join(tmpdir(), 'c360-prof-'));
-  const gateway = await startGatewayProcess(sandbox, { name: 'gateway' }, { core: 1, cores: machine.nproc, logLevel: 'warn', nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
+  const gateway = await startGatewayProcess(sandbox, { name: 'gateway', ...(cached ? { sourceCacheTtlMs: 60_000 } : {}) }, { core: 1, cores: machine.nproc, logLevel: 'warn', nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
   const servers = [sandbox.salesforce, sandbox.shopify, sandbox.zendesk];
   try {
     const customers = await selectCustomers(gateway.url, dataset, 100);
     for (const s of servers) s.addFault({ delayMs: 20 });
     const body = (i: number): string => (which === 'lookup' ? JSON.stringify({ query: LOOKUP_BY_EMAIL, variables: { q: customers[i % customers.length]!.email } }) : JSON.stringify({ query: CUSTOMER_360, variables: { id: customers[i % customers.length]!.id } }));
-    const f = await measureLoad({ url: gateway.url, headers: benchHeaders(), body, connections: 64, durationS: seconds, rate: null, target: gateway, servers });
+    const f = await measureLoad({ url: gateway.url, headers: benchHeaders(), body, connections, durationS: seconds, rate: null, target: gateway, servers });
     console.log(`${which}: ${f.requestsPerSecond.toFixed(0)} req/s, ${f.targetCpuCores.toFixed(2)} cores, ${f.requestsPerCpuSecond.toFixed(0)} req/CPU-s, ${f.upstreamCallsPerRequest.toFixed(1)} calls/req, non2xx ${f.non2xx}`);
   } finally {
     await gateway.stop();

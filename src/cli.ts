@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First: sets process defaults before graphql-js loads (see the module).
+import './runtimeDefaults.js';
 import { parseArgs } from 'node:util';
 import { runDemo } from './commands/runDemo.js';
 import { runSandbox } from './commands/runSandbox.js';

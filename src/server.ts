@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
@@ -125,7 +127,13 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     // Metrics last: it counts the errors the other plugins append.
-    plugins: [createPartialErrorsPlugin(), createSourceStatusPlugin(), createRequestLogPlugin(), createIntrospectionGatePlugin(config.server.introspection), createAuditPlugin(auditSink), createMetricsPlugin(metrics)],
+    plugins: [
+      // No HTTP cache hints are served, and the plugin wraps every field resolver (~5 % of a 360 query's CPU).
+      ApolloServerPluginCacheControlDisabled(),
+      // Explicit, so that NODE_ENV (production by default in the CLI) does not change it: GET /graphql in a
+      // browser shows Apollo Sandbox where introspection is open, a plain page otherwise.
+      config.server.introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageProductionDefault(),
+      createPartialErrorsPlugin(), createSourceStatusPlugin(), createRequestLogPlugin(), createIntrospectionGatePlugin(config.server.introspection), createAuditPlugin(auditSink), createMetricsPlugin(metrics)],
     formatError: (raw: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
       const formatted = withLimitCode(raw, error);
       const code = String(formatted.extensions?.code ?? '');

@@ -64,6 +64,7 @@ export interface HttpClient {
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_MAX_SOCKETS = 64;
 const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
+const PROXY_ENV = ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy'] as const;
 
 /**
  * The one HTTP client factory (DESIGN.md §3): axios over keep-alive agents, an overall per-call deadline,
@@ -94,6 +95,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     maxRedirects: 0,
     maxContentLength: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     decompress: true,
+    // axios looks the proxy environment up on every call (proxy-from-env); read it once here instead. With
+    // HTTP(S)_PROXY set, axios keeps doing its own lookup (NO_PROXY rules included).
+    ...(PROXY_ENV.some((name) => process.env[name]) ? {} : { proxy: false as const }),
   });
 
   async function request(req: HttpRequest): Promise<HttpResponse> {
@@ -112,11 +116,16 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
     for (const [key, value] of Object.entries(req.params ?? {})) target.searchParams.set(key, String(value));
     const url = `${target.pathname}${target.search}`;
-    const timeoutSignal = AbortSignal.timeout(timeoutMs);
-    const signal = req.signal ? AbortSignal.any([req.signal, timeoutSignal]) : timeoutSignal;
-    if (signal.aborted) {
+    if (req.signal?.aborted) {
       throw new UpstreamError({ source: options.source, kind: 'timeout', message: 'deadline passed before the call', method: req.method, url: redactQuery(url) });
     }
+    // One controller for the client's timeout and the caller's deadline (cheaper than AbortSignal.timeout +
+    // AbortSignal.any per call); both listeners are removed when the call settles.
+    const controller = new AbortController();
+    const signal = controller.signal;
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const onCallerAbort = (): void => controller.abort();
+    req.signal?.addEventListener('abort', onCallerAbort, { once: true });
     try {
       const res = await instance.request<string>({
         method: req.method,
@@ -132,6 +141,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       return { status: res.status, headers, body: typeof res.data === 'string' ? res.data : '', method: req.method, url };
     } catch (error) {
       throw toUpstreamError(options.source, error, req.method, url, signal, timeoutMs);
+    } finally {
+      clearTimeout(timer);
+      req.signal?.removeEventListener('abort', onCallerAbort);
     }
   }
 

@@ -30,19 +30,35 @@ interface TimelineArgs {
   readonly since?: string | null;
 }
 
+// Computed once per request: each memo is keyed by an object that itself lives only for the request (the
+// request's memoised members, the request's gathered interactions), so several fields reading the same
+// derived value (profile and dataQuality; metrics, segments and journeyStage) share one computation.
+const profiles = new WeakMap<object, Profile>();
+const consents = new WeakMap<object, ReturnType<typeof mergeConsent>>();
+const metricsMemo = new WeakMap<object, ReturnType<typeof computeMetrics>>();
+
+function memo<K extends object, V>(map: WeakMap<K, V>, key: K, compute: () => V): V {
+  const existing = map.get(key);
+  if (existing !== undefined) return existing;
+  const value = compute();
+  map.set(key, value);
+  return value;
+}
+
 async function profileOf(parent: CustomerParent, context: GatewayContext, info: GraphQLResolveInfo): Promise<Profile> {
-  const { records } = await loadMembers(parent.cluster, context, info);
-  return buildProfile(records, unifyConfigOf(context).survivorship, context.loaders.sourceNames, requestTimeOf(context), context.defaultRegion);
+  const members = await loadMembers(parent.cluster, context, info);
+  return memo(profiles, members, () => buildProfile(members.records, unifyConfigOf(context).survivorship, context.loaders.sourceNames, requestTimeOf(context), context.defaultRegion));
 }
 
 async function consentOf(parent: CustomerParent, context: GatewayContext, info: GraphQLResolveInfo) {
-  const { records } = await loadMembers(parent.cluster, context, info);
-  return mergeConsent(records, requestTimeOf(context));
+  const members = await loadMembers(parent.cluster, context, info);
+  return memo(consents, members, () => mergeConsent(members.records, requestTimeOf(context)));
 }
 
 async function metricsOf(parent: CustomerParent, context: GatewayContext, info: GraphQLResolveInfo) {
-  const { orders, tickets, events } = await loadInteractions(parent.cluster, context, info);
-  return computeMetrics(orders, tickets, events, Date.parse(requestTimeOf(context)), unifyConfigOf(context).recentDays);
+  const interactions = await loadInteractions(parent.cluster, context, info);
+  const { orders, tickets, events } = interactions;
+  return memo(metricsMemo, interactions, () => computeMetrics(orders, tickets, events, Date.parse(requestTimeOf(context)), unifyConfigOf(context).recentDays));
 }
 
 function parseSince(since: string | null | undefined): number | null {

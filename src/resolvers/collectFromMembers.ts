@@ -5,17 +5,18 @@ import type { Cluster } from '../identity/index.js';
 import type { SourceLoaders } from '../loaders/index.js';
 import { sourceError } from './sourceError.js';
 
+/** A related-record list of a cluster and the sources that failed to give theirs (one entry per source). */
+export interface Collected<T> {
+  readonly items: T[];
+  readonly failures: ReadonlyArray<{ readonly source: string; readonly reason: unknown }>;
+}
+
 /**
  * Loads one related-record list (orders, tickets, activities) for every member of a cluster from the
- * sources that serve it, and concatenates them. A source that fails contributes nothing and adds one error
- * (code + source) at `info`'s path; the other sources' items are returned.
+ * sources that serve it, and concatenates them; a source that fails contributes nothing and is listed once
+ * in `failures`. Reports nothing: see {@link collectFromMembers} and {@link reportFailures}.
  */
-export async function collectFromMembers<T>(
-  cluster: Cluster,
-  context: GatewayContext,
-  info: GraphQLResolveInfo,
-  pick: (loaders: SourceLoaders) => DataLoader<string, T[]> | null,
-): Promise<T[]> {
+export async function gatherFromMembers<T>(cluster: Cluster, context: GatewayContext, pick: (loaders: SourceLoaders) => DataLoader<string, T[]> | null): Promise<Collected<T>> {
   const calls = cluster.links.flatMap((link) => {
     const loaders = context.loaders.source(link.ref.source);
     const loader = loaders ? pick(loaders) : null;
@@ -23,14 +24,31 @@ export async function collectFromMembers<T>(
   });
   const settled = await Promise.allSettled(calls.map((c) => c.promise));
   const items: T[] = [];
-  const failed = new Set<string>();
+  const failures: Array<{ source: string; reason: unknown }> = [];
   settled.forEach((result, index) => {
     const source = calls[index]!.source;
     if (result.status === 'fulfilled') items.push(...result.value);
-    else if (!failed.has(source)) {
-      failed.add(source);
-      context.partialErrors.push(sourceError(result.reason, source, info));
-    }
+    else if (!failures.some((f) => f.source === source)) failures.push({ source, reason: result.reason });
   });
+  return { items, failures };
+}
+
+/** Adds one error (code + source) per failure at `info`'s path, so each field computed from a partial set says so. */
+export function reportFailures(failures: Collected<unknown>['failures'], context: GatewayContext, info: GraphQLResolveInfo): void {
+  for (const { source, reason } of failures) context.partialErrors.push(sourceError(reason, source, info));
+}
+
+/**
+ * {@link gatherFromMembers}, reporting each failed source as one error at `info`'s path; the other sources'
+ * items are returned.
+ */
+export async function collectFromMembers<T>(
+  cluster: Cluster,
+  context: GatewayContext,
+  info: GraphQLResolveInfo,
+  pick: (loaders: SourceLoaders) => DataLoader<string, T[]> | null,
+): Promise<T[]> {
+  const { items, failures } = await gatherFromMembers(cluster, context, pick);
+  reportFailures(failures, context, info);
   return items;
 }

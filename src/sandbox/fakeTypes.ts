@@ -102,7 +102,11 @@ export interface RequestLogEntry {
   /** When the answer finished (or the socket was reset); null for a hang still open. */
   readonly finishedAt: number | null;
   readonly status: number | null;
-  /** Latency injected by fault rules, in ms (what the sandbox "applied"). */
+  /**
+   * Latency injected by fault rules, in ms, as measured: how long the sandbox actually held the request
+   * (about the rule's delay; more when the sandbox's event loop is busy, since timers then fire late).
+   * 0 without a delay rule.
+   */
   readonly injectedDelayMs: number;
   /** The fault kind applied, or null. */
   readonly fault: string | null;

@@ -127,8 +127,9 @@ export async function startFakeServer(profile: FakeVendorProfile, options: Start
     if (active) {
       const delay = (active.rule.delayMs ?? 0) + (active.rule.jitterMs ?? 0) * random();
       if (delay > 0) {
-        entry.injectedDelayMs = delay;
+        const slept = performance.now();
         await sleep(delay);
+        entry.injectedDelayMs = performance.now() - slept;
       }
     }
     const fault = active?.rule.fault;

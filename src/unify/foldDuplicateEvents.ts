@@ -25,17 +25,24 @@ export function foldDuplicateEvents(events: readonly TimelineEvent[], windowMinu
     return i === -1 ? sourcePriority.length : i;
   };
   const windowMs = windowMinutes * 60_000;
-  const sorted = [...events].sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt) || rank(a.ref.source) - rank(b.ref.source) || (a.key < b.key ? -1 : 1));
+  // Times parsed once per event, not once per comparison.
+  const timed = events.map((event) => ({ event, ms: Date.parse(event.occurredAt), rank: rank(event.ref.source) }));
+  timed.sort((a, b) => a.ms - b.ms || a.rank - b.rank || (a.event.key < b.event.key ? -1 : 1));
   const kept: Array<{ event: TimelineEvent; family: string | undefined; title: string; ms: number; sources: Set<string> }> = [];
-  for (const event of sorted) {
+  // Only events of a family can fold; they are searched apart from the rest.
+  const foldable: typeof kept = [];
+  for (const { event, ms } of timed) {
     const family = FAMILY[event.kind];
+    if (!family) {
+      kept.push({ event, family, title: '', ms, sources: new Set([event.ref.source]) });
+      continue;
+    }
     const title = foldText(event.title);
-    const ms = Date.parse(event.occurredAt);
-    const twin = family
-      ? kept.find((k) => k.family === family && k.title === title && !k.sources.has(event.ref.source) && Math.abs(ms - k.ms) <= windowMs)
-      : undefined;
+    const twin = foldable.find((k) => k.family === family && k.title === title && !k.sources.has(event.ref.source) && Math.abs(ms - k.ms) <= windowMs);
     if (!twin) {
-      kept.push({ event, family, title, ms, sources: new Set([event.ref.source]) });
+      const entry = { event, family, title, ms, sources: new Set([event.ref.source]) };
+      kept.push(entry);
+      foldable.push(entry);
       continue;
     }
     twin.sources.add(event.ref.source);

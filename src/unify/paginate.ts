@@ -59,9 +59,13 @@ export function paginateBy<T>(items: readonly T[], timeOf: (item: T) => string, 
  * as strings; sort on one ISO form. Text that is not a date sorts as given.
  */
 export function canonicalTime(time: string): string {
+  // Already canonical (what toISOString writes): most sources' times after mapping; skips a parse + format.
+  if (time.length === 24 && CANONICAL.test(time)) return time;
   const ms = Date.parse(time);
   return Number.isNaN(ms) ? time : new Date(ms).toISOString();
 }
+
+const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 function encodeCursor(time: string, ref: string): string {
   return Buffer.from(JSON.stringify(['v1', time, ref]), 'utf8').toString('base64url');

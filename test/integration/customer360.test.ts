@@ -190,3 +190,31 @@ describe('customer360: a customer present in only one source', () => {
     expect(c.timeline.nodes.every((n: Any) => n.source === 'zendesk')).toBe(true);
   });
 });
+
+describe('customer360: a source failing under fields that share one computation', () => {
+  it('gives each field computed from the partial set its own error, from one upstream attempt', async () => {
+    // Someone in all three systems other than the showcase person, so no earlier answer is cached for them.
+    const person = t.sandbox.dataset.people.find((p) => p.systems.length === 3 && p.personId !== show.personId && p.email !== null);
+    expect(person).toBeDefined();
+    const entry = t.sandbox.dataset.truth.find((e) => e.personId === person!.personId && e.system === 'salesforce')!;
+    t.sandbox.zendesk.addFault({ match: { route: 'users.tickets.requested' }, fault: { kind: 'status', status: 400, body: { error: 'InvalidEndpoint', description: 'injected' } } });
+    t.sandbox.zendesk.clearRequests();
+    try {
+      const res = await t.gql<{ customerBySource: Any }>(
+        `query($id: ID!) { customerBySource(source: "salesforce", id: $id) {
+          metrics { orderCount openTickets } segments { name } journeyStage { stage } timeline(first: 3) { totalCount } dataQuality { completeness }
+        } }`,
+        { id: entry.id },
+      );
+      const c = res.data!.customerBySource;
+      expect(c.metrics.orderCount).toBeGreaterThanOrEqual(0);
+      expect(c.timeline.totalCount).toBeGreaterThan(0);
+      const paths = (res.errors ?? []).filter((e) => e.extensions?.source === 'zendesk').map((e) => (e.path as string[]).join('.'));
+      expect(paths.sort()).toEqual(['customerBySource.dataQuality', 'customerBySource.journeyStage', 'customerBySource.metrics', 'customerBySource.segments', 'customerBySource.timeline']);
+      // Five fields, one list call: the interactions are gathered once per request and cluster.
+      expect(t.sandbox.zendesk.requests().filter((r) => r.route === 'users.tickets.requested')).toHaveLength(1);
+    } finally {
+      t.sandbox.zendesk.clearFaults();
+    }
+  });
+});

@@ -44,3 +44,20 @@ describe('startFakeServer: fault rules matching query and body', () => {
     expect(() => parseFaultRule({ match: { body: '[' }, delayMs: 1 })).toThrow('match.body');
   });
 });
+
+describe('startFakeServer: injected latency in the request log', () => {
+  it('logs the delay as measured, about the rule’s, and none without a rule', async () => {
+    fake.reset();
+    await fetch(`${fake.origin}/items`);
+    fake.addFault({ delayMs: 30 });
+    const started = performance.now();
+    await fetch(`${fake.origin}/items`);
+    const elapsed = performance.now() - started;
+    const [plain, delayed] = fake.requests();
+    expect(plain!.injectedDelayMs).toBe(0);
+    // Node timers run on a millisecond loop clock, so they can fire a fraction of a millisecond early.
+    expect(delayed!.injectedDelayMs).toBeGreaterThanOrEqual(28.5);
+    expect(delayed!.injectedDelayMs).toBeLessThanOrEqual(elapsed);
+    fake.reset();
+  });
+});

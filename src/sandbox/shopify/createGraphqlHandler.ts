@@ -10,6 +10,7 @@ import {
   type FragmentDefinitionNode,
   type GraphQLSchema,
 } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import type { FakeRequest, FakeResponse } from '../fakeTypes.js';
 import { analyzeQuery } from './analyzeQuery.js';
 import { createCostCounter } from './createCostCounter.js';
@@ -40,17 +41,30 @@ export function createGraphqlHandler(deps: GraphqlHandlerDeps): (req: FakeReques
   const { schema, rootValue, bucket } = deps;
   const errorsOnly = (errors: readonly GraphQLError[]): FakeResponse => ({ status: 200, body: { errors: errors.map((e) => e.toJSON()) } });
 
+  // Parsed and validated documents by query text, as a GraphQL server keeps them: the adapters send the same
+  // few operations with different variables, and validation was most of this fake's CPU per call.
+  const documents = new LRUCache<string, { document: DocumentNode } | { errors: readonly GraphQLError[] }>({ max: 500 });
+  const parseAndValidate = (query: string): { document: DocumentNode } | { errors: readonly GraphQLError[] } => {
+    const cached = documents.get(query);
+    if (cached) return cached;
+    let checked: { document: DocumentNode } | { errors: readonly GraphQLError[] };
+    try {
+      const document = parse(query);
+      const errors = validate(schema, document);
+      checked = errors.length > 0 ? { errors } : { document };
+    } catch (error) {
+      checked = { errors: [error instanceof GraphQLError ? error : new GraphQLError(String(error))] };
+    }
+    documents.set(query, checked);
+    return checked;
+  };
+
   return async (req) => {
     const request = readRequestBody(req);
     if (!request) return missingQueryResponse();
-    let document: DocumentNode;
-    try {
-      document = parse(request.query);
-    } catch (error) {
-      return errorsOnly([error instanceof GraphQLError ? error : new GraphQLError(String(error))]);
-    }
-    const validationErrors = validate(schema, document);
-    if (validationErrors.length > 0) return errorsOnly(validationErrors);
+    const checked = parseAndValidate(request.query);
+    if ('errors' in checked) return errorsOnly(checked.errors);
+    const { document } = checked;
     const operation = getOperationAST(document, request.operationName);
     if (!operation) {
       const message = request.operationName ? `Unknown operation named "${request.operationName}".` : 'Must provide operation name if query contains multiple operations.';

@@ -99,11 +99,17 @@ describe('startShopifySandbox: GraphQL Admin endpoint', () => {
     expect(body.data?.['nodes']).toEqual([{ __typename: 'Customer', id: `gid://shopify/Customer/${JANE}` }, null, { __typename: 'Order', id: 'gid://shopify/Order/5001' }]);
   });
 
-  it('reports validation errors with HTTP 200 and no data', async () => {
-    const { status, body } = await post(server, '{ customers(first: 1) { nodes { favouriteColour } } }');
-    expect(status).toBe(200);
-    expect(body.data).toBeUndefined();
-    expect(body.errors).toEqual([expect.objectContaining({ message: 'Cannot query field "favouriteColour" on type "Customer".' })]);
+  it('reports validation errors with HTTP 200 and no data, the same on a repeat (documents are cached by text)', async () => {
+    for (let i = 0; i < 2; i += 1) {
+      const { status, body } = await post(server, '{ customers(first: 1) { nodes { favouriteColour } } }');
+      expect(status).toBe(200);
+      expect(body.data).toBeUndefined();
+      expect(body.errors).toEqual([expect.objectContaining({ message: 'Cannot query field "favouriteColour" on type "Customer".' })]);
+    }
+    // A repeated valid document still executes against its own variables.
+    const byId = async (id: number) => (await post(server, 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: [`gid://shopify/Customer/${id}`] })).body.data?.['nodes'];
+    expect(await byId(JANE)).toEqual([{ id: `gid://shopify/Customer/${JANE}` }]);
+    expect(await byId(1)).toEqual([null]);
   });
 
   it('rejects first above 250 before executing', async () => {

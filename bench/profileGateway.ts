@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   const dataset = generateDataset({ size: 1_000, seed: 42 });
   const sandbox = await startSandbox({ dataset, shopifyBucket: UNTHROTTLED_SHOPIFY });
   const dir = mkdtempSync(join(tmpdir(), 'c360-prof-'));
-  const gateway = await startGatewayProcess(sandbox, { name: 'gateway', ...(cached ? { sourceCacheTtlMs: 60_000 } : {}) }, { core: 1, cores: machine.nproc, logLevel: 'warn', nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
+  const gateway = await startGatewayProcess(sandbox, { name: 'gateway', ...(cached ? { sourceCacheTtlMs: 60_000 } : {}) }, { core: 1, cores: machine.nproc, logLevel: 'warn', nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...(process.env.C360_PROFILE_NODE_ARGS ?? '').split(' ').filter(Boolean)] });
   const servers = [sandbox.salesforce, sandbox.shopify, sandbox.zendesk];
   try {
     const customers = await selectCustomers(gateway.url, dataset, 100);

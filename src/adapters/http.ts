@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import axios, { AxiosError, type AxiosInstance } from 'axios';
+import { deadlineSignal } from './deadlineSignal.js';
 import { UpstreamError } from './UpstreamError.js';
 
 /** Options of {@link createHttpClient}. */
@@ -119,13 +120,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (req.signal?.aborted) {
       throw new UpstreamError({ source: options.source, kind: 'timeout', message: 'deadline passed before the call', method: req.method, url: redactQuery(url) });
     }
-    // One controller for the client's timeout and the caller's deadline (cheaper than AbortSignal.timeout +
-    // AbortSignal.any per call); both listeners are removed when the call settles.
-    const controller = new AbortController();
-    const signal = controller.signal;
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    const onCallerAbort = (): void => controller.abort();
-    req.signal?.addEventListener('abort', onCallerAbort, { once: true });
+    const deadline = deadlineSignal(req.signal, timeoutMs);
+    const signal = deadline.signal;
     try {
       const res = await instance.request<string>({
         method: req.method,
@@ -142,8 +138,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     } catch (error) {
       throw toUpstreamError(options.source, error, req.method, url, signal, timeoutMs);
     } finally {
-      clearTimeout(timer);
-      req.signal?.removeEventListener('abort', onCallerAbort);
+      deadline.dispose();
     }
   }
 

@@ -1,6 +1,7 @@
 import { bulkhead, circuitBreaker, CircuitState, handleWhen, retry, SamplingBreaker, type IBackoffFactory } from 'cockatiel';
 import type { BatchResult, CallContext, SourceAdapter, SourceCallReport, SourceStatus } from '../adapters/types.js';
 import { isUpstreamError, UpstreamError } from '../adapters/UpstreamError.js';
+import { deadlineSignal } from '../adapters/deadlineSignal.js';
 import { DEFAULT_SOURCE_POLICIES, type SourcePolicies } from '../config.js';
 import type { FetchInfo, IdentityRecord } from '../domain/index.js';
 import { CircuitOpenError } from './CircuitOpenError.js';
@@ -113,8 +114,13 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
       attempts.calls += 1;
       const remainingMs = deadlineAt - now();
       const limitMs = Math.max(1, Math.min(options.timeoutMs, remainingMs));
-      const attemptSignal = ctx.signal ? AbortSignal.any([ctx.signal, AbortSignal.timeout(limitMs)]) : AbortSignal.timeout(limitMs);
-      const result = await invoke(keys as readonly never[], { ...ctx, signal: attemptSignal });
+      const attempt = deadlineSignal(ctx.signal, limitMs);
+      let result: BatchResult<T>;
+      try {
+        result = await invoke(keys as readonly never[], { ...ctx, signal: attempt.signal });
+      } finally {
+        attempt.dispose();
+      }
       const first = result[0];
       if (isUpstreamError(first) && result.every((slot) => isUpstreamError(slot) && slot.kind === first.kind)) throw first;
       return result;

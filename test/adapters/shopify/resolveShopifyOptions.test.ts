@@ -6,7 +6,7 @@ const http = createHttpClient({ source: 'shop', baseUrl: 'http://127.0.0.1:9' })
 
 describe('resolveShopifyOptions: defaults and validation', () => {
   it('applies the documented defaults', () => {
-    expect(resolveShopifyOptions({ name: 'shop', http })).toMatchObject({ apiVersion: '2025-10', maxPages: 50, ordersPageSize: 25, lineItemsPageSize: 5, logger: undefined });
+    expect(resolveShopifyOptions({ name: 'shop', http })).toMatchObject({ apiVersion: '2025-10', maxPages: 50, ordersPageSize: 250, lineItemsPageSize: 5, logger: undefined });
   });
 
   it.each(['2024-01', '2026-10', 'unstable'])('accepts the API version %s', (apiVersion) => {

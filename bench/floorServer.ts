@@ -4,6 +4,11 @@
  * through the same adapters (`createSourceAdapter`, the one HTTP client) with one `Promise.all`, and answers
  * the raw results as JSON. `POST /` with `{"refs":[{"source","id"}]}`.
  *
+ * `POST /` with `{"replay":[{"method","url","headers","body"}]}` is the **raw floor**: it sends those recorded
+ * requests (the upstream calls one warm 360 made, read from the sandbox logs) at once with plain `node:http`
+ * (no adapters, no axios, no parsing) and answers their byte counts. What it takes above the slowest source
+ * is this machine's loopback and the sandbox's own handling, which no gateway can avoid.
+ *
  * Env: `FLOOR_PORT` (required), `FLOOR_SOURCES` (JSON `SourceConfig[]` with credentials).
  */
 import http from 'node:http';
@@ -30,6 +35,33 @@ async function fetchAll(refs: ReadonlyArray<{ source: string; id: string }>): Pr
   return Promise.all(calls);
 }
 
+/** A recorded upstream request to send again unchanged. */
+interface Replayed {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+}
+
+const rawAgent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+
+function replay(requests: readonly Replayed[]): Promise<number[]> {
+  return Promise.all(
+    requests.map(
+      (r) =>
+        new Promise<number>((resolve, reject) => {
+          const req = http.request(r.url, { method: r.method, agent: rawAgent, headers: r.headers }, (res) => {
+            let bytes = 0;
+            res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+            res.on('end', () => resolve(bytes));
+          });
+          req.on('error', reject);
+          req.end(r.body === '' ? undefined : r.body);
+        }),
+    ),
+  );
+}
+
 const server = http.createServer((req, res) => {
   if (req.method === 'GET') {
     res.writeHead(200).end('ok');
@@ -38,8 +70,8 @@ const server = http.createServer((req, res) => {
   const chunks: Buffer[] = [];
   req.on('data', (c: Buffer) => chunks.push(c));
   req.on('end', () => {
-    const { refs } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { refs: Array<{ source: string; id: string }> };
-    fetchAll(refs).then(
+    const input = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { refs?: Array<{ source: string; id: string }>; replay?: Replayed[] };
+    (input.replay ? replay(input.replay) : fetchAll(input.refs ?? [])).then(
       (result) => {
         const text = JSON.stringify(result);
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) }).end(text);

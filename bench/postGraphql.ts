@@ -28,11 +28,10 @@ export function benchHeaders(): Record<string, string> {
  */
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
-/** POSTs one operation; throws on a network error or a non-JSON answer, never on a GraphQL error. */
-export async function postGraphql(url: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphqlAnswer> {
-  const payload = JSON.stringify({ query, variables });
-  const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent, headers: { ...benchHeaders(), 'content-length': Buffer.byteLength(payload) } }, (res) => {
+/** POSTs `payload` (JSON) on the bench's keep-alive pool and reads the whole answer as text. */
+export function postRaw(url: string, payload: string, headers: Record<string, string> = benchHeaders()): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(payload) } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
@@ -41,6 +40,11 @@ export async function postGraphql(url: string, query: string, variables: Record<
     req.on('error', reject);
     req.end(payload);
   });
+}
+
+/** POSTs one operation; throws on a network error or a non-JSON answer, never on a GraphQL error. */
+export async function postGraphql(url: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphqlAnswer> {
+  const { status, text } = await postRaw(url, JSON.stringify({ query, variables }));
   let body: GraphqlAnswer['body'];
   try {
     body = JSON.parse(text) as GraphqlAnswer['body'];

@@ -4,7 +4,8 @@ import type { BenchSettings } from './benchModes.js';
 import type { TableRow } from './formatTable.js';
 import { measureLight, type LightFigures } from './measureLight.js';
 import { measureLoad, type LoadFigures } from './measureLoad.js';
-import { benchHeaders, postGraphql } from './postGraphql.js';
+import { measurePaced } from './measurePaced.js';
+import { benchHeaders, postGraphql, postRaw } from './postGraphql.js';
 import { CUSTOMER_360, CUSTOMER_BY_SOURCE, CUSTOMER_LIST, CUSTOMER_ORDERS, LOOKUP_BY_EMAIL, listVariables } from './queries.js';
 import type { BenchCustomer } from './selectCustomers.js';
 import { startFloorProcess } from './startFloorProcess.js';
@@ -75,8 +76,8 @@ const loadRow = (query: string, target: string, conditions: string, f: LoadFigur
 });
 
 /**
- * Runs every timed phase (light load one request at a time; saturation and 50 % of saturation with
- * autocannon) on the default gateway, the floor program and the two ablations, each in its own pinned
+ * Runs every timed phase (light load one request at a time; saturation with autocannon; 50 % of saturation with
+ * evenly paced open-loop requests, measurePaced) on the default gateway, the floor program and the two ablations, each in its own pinned
  * process started and stopped here (except the default gateway). Throws when any answer had an error.
  */
 export async function runPhases(inputs: PhaseInputs): Promise<PhaseResults> {
@@ -99,7 +100,8 @@ export async function runPhases(inputs: PhaseInputs): Promise<PhaseResults> {
     return f;
   };
   const load = async (name: string, url: string, body: (i: number) => string, target: GatewayProcess | Awaited<ReturnType<typeof startFloorProcess>>, rate: number | null): Promise<LoadFigures> => {
-    const f = await measureLoad({ url, headers: benchHeaders(), body, connections: s.connections, durationS: s.loadDurationS, rate, target, servers });
+    const common = { url, headers: benchHeaders(), body, connections: s.connections, durationS: s.loadDurationS, target, servers };
+    const f = rate === null ? await measureLoad({ ...common, rate: null }) : await measurePaced({ ...common, rate });
     figures[name] = f;
     if (f.non2xx > 0 || f.errors > 0) throw new Error(`${name}: ${f.non2xx} non-2xx answers and ${f.errors} errors under load`);
     log(`${name}: ${f.requestsPerSecond.toFixed(0)} req/s using ${f.targetCpuCores.toFixed(2)} cores of the target, p50 ${f.latency.p50.toFixed(1)} p99 ${f.latency.p99.toFixed(1)} ms`);
@@ -162,13 +164,16 @@ export async function runPhases(inputs: PhaseInputs): Promise<PhaseResults> {
   const floor = await startFloorProcess(sandbox, inputs.pin);
   try {
     const floorBody = (i: number): string => JSON.stringify({ refs: warm[i % warm.length]!.refs });
-    const floorSend = async (i: number): Promise<void> => {
-      const res = await fetch(floor.url, { method: 'POST', body: floorBody(i) });
-      await res.arrayBuffer();
-      if (res.status !== 200) throw new Error(`floor program answered ${res.status}`);
+    const floorSend = (body: (i: number) => string) => async (i: number): Promise<void> => {
+      const { status } = await postRaw(floor.url, body(i), { 'content-type': 'application/json' });
+      if (status !== 200) throw new Error(`floor program answered ${status}`);
     };
-    const fl = await light('floor light', floorSend, s.lightCount, 20);
+    const fl = await light('floor light', floorSend(floorBody), s.lightCount, 20);
     rows.push(lightRow('360 upstream calls only', 'floor program', `${fixed}, 1 in flight`, fl));
+    // The raw floor: the exact upstream requests of warm 360 queries, replayed with plain node:http.
+    const replays = await recordUpstreamRequests(gateway.url, servers, warm.slice(0, 20).map((c) => c.id));
+    const raw = await light('raw floor light', floorSend((i) => JSON.stringify({ replay: replays[i % replays.length] })), s.lightCount, 20);
+    rows.push(lightRow('360 upstream requests replayed', 'raw floor (node:http)', `${fixed}, 1 in flight`, raw));
     const flSat = await load('floor saturation', floor.url, floorBody, floor, null);
     rows.push(loadRow('360 upstream calls only', 'floor program', `${fixed}, ${s.connections} conns, saturation`, flSat));
     const flHalf = await load('floor 50%', floor.url, floorBody, floor, Math.max(1, Math.round(flSat.requestsPerSecond / 2)));
@@ -231,4 +236,28 @@ export async function runPhases(inputs: PhaseInputs): Promise<PhaseResults> {
   }
   for (const server of servers) server.clearFaults();
   return { rows, figures };
+}
+
+/**
+ * The upstream requests each of `ids`' warm 360 queries made, as the sandbox logged them (method, absolute URL,
+ * headers, body), for the raw floor to send again. One query at a time, so each log holds only its calls.
+ */
+async function recordUpstreamRequests(url: string, servers: readonly FakeServer[], ids: readonly string[]): Promise<Array<Array<{ method: string; url: string; headers: Record<string, string>; body: string }>>> {
+  const sets = [];
+  for (const id of ids) {
+    for (const s of servers) s.clearRequests();
+    const { status, body } = await postGraphql(url, CUSTOMER_360, { id });
+    if (status !== 200 || body.errors) throw new Error(`recording upstream requests: ${status} ${JSON.stringify(body.errors ?? body).slice(0, 200)}`);
+    sets.push(
+      servers.flatMap((s) =>
+        s.requests().map((e) => {
+          const query = new URLSearchParams(e.query).toString();
+          const { host: _h, connection: _c, 'content-length': _l, ...headers } = e.headers;
+          return { method: e.method, url: `${s.origin}${e.path}${query ? `?${query}` : ''}`, headers, body: e.body };
+        }),
+      ),
+    );
+  }
+  for (const s of servers) s.clearRequests();
+  return sets;
 }

@@ -11,10 +11,10 @@ export interface FloorProcess extends PinnedProcess {
 const ENTRY = fileURLToPath(new URL('./floorServer.js', import.meta.url));
 
 /** Starts bench/floorServer.js against the sandbox, pinned to `core`, same socket limits as the gateway. */
-export async function startFloorProcess(sandbox: Sandbox, options: { core: number; cores: number }): Promise<FloorProcess> {
+export async function startFloorProcess(sandbox: Sandbox, options: { core: number; cores: number; nodeArgs?: readonly string[] }): Promise<FloorProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
-  const proc = await spawnPinned([ENTRY], {
+  const proc = await spawnPinned([...(options.nodeArgs ?? []), ENTRY], {
     core: options.core,
     cores: options.cores,
     env: { ...process.env, FLOOR_PORT: String(port), FLOOR_SOURCES: JSON.stringify(sandbox.sourceConfigs({ timeoutMs: 5_000, maxSockets: 256 })) },

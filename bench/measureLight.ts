@@ -26,13 +26,18 @@ export async function measureLight(send: (i: number) => Promise<void>, servers: 
   for (let i = 0; i < warmup; i += 1) await send(i);
   for (const s of servers) s.clearRequests();
   const windows: Array<[number, number]> = [];
+  const log: RequestLogEntry[] = [];
   for (let i = 0; i < count; i += 1) {
     const start = performance.timeOrigin + performance.now();
     await send(warmup + i);
     windows.push([start, performance.timeOrigin + performance.now()]);
+    // Read and cleared after every request (outside its timing), so no run overflows the logs' maxLogEntries.
+    for (const s of servers) {
+      log.push(...s.requests());
+      s.clearRequests();
+    }
   }
-  const log = servers.flatMap((s) => s.requests()).sort((a, b) => a.receivedAt - b.receivedAt);
-  for (const s of servers) s.clearRequests();
+  log.sort((a, b) => a.receivedAt - b.receivedAt);
   const totals: number[] = [];
   const floors: number[] = [];
   const overFloor: number[] = [];

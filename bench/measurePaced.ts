@@ -12,7 +12,7 @@ import type { PinnedProcess } from './spawnPinned.js';
  * Answers that are not HTTP 200 count as `non2xx`; connection failures as `errors`.
  */
 export async function measurePaced(options: { url: string; headers: Record<string, string>; body: (i: number) => string; connections: number; durationS: number; rate: number; target: PinnedProcess; servers: readonly FakeServer[] }): Promise<LoadFigures> {
-  for (const s of options.servers) s.clearRequests();
+  const countBefore = options.servers.reduce((n, s) => n + s.requestCount(), 0);
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
   const total = Math.max(1, Math.round(options.rate * options.durationS));
   const times: number[] = [];
@@ -48,7 +48,8 @@ export async function measurePaced(options: { url: string; headers: Record<strin
   const wall = (performance.now() - start) / 1000;
   const cores = (options.target.cpuSeconds() - cpuBefore) / wall;
   agent.destroy();
-  const upstream = options.servers.reduce((n, s) => n + s.requests().length, 0);
+  // Counted, not read from the logs: a long run overflows the logs' maxLogEntries.
+  const upstream = options.servers.reduce((n, s) => n + s.requestCount(), 0) - countBefore;
   for (const s of options.servers) s.clearRequests();
   const completed = times.length;
   const rps = completed / wall;

@@ -121,6 +121,11 @@ export interface FakeServer {
   /** Snapshot of the request log (vendor routes only; control calls are not logged). */
   requests(): RequestLogEntry[];
   clearRequests(): void;
+  /**
+   * Vendor requests received since the server started (what the log records), never reset: unlike the log,
+   * which keeps only the latest `maxLogEntries`, it counts every one, so long load runs can be counted.
+   */
+  requestCount(): number;
   /** Adds a rule; returns its id. Throws TypeError for an invalid rule. */
   addFault(rule: FaultRule): string;
   clearFaults(): void;

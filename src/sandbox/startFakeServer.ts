@@ -276,6 +276,7 @@ export async function startFakeServer(profile: FakeVendorProfile, options: Start
     origin,
     port: address.port,
     requests: () => log.map((e) => ({ ...e })),
+    requestCount: () => seq,
     clearRequests: () => {
       log.length = 0;
     },

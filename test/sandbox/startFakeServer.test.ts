@@ -61,3 +61,19 @@ describe('startFakeServer: injected latency in the request log', () => {
     fake.reset();
   });
 });
+
+describe('startFakeServer: request count beyond the log', () => {
+  it('counts every vendor request although the log keeps only the latest maxLogEntries', async () => {
+    const small = await startFakeServer(profile, { maxLogEntries: 2 });
+    try {
+      for (let i = 0; i < 5; i += 1) await (await fetch(`${small.origin}/items?i=${i}`)).arrayBuffer();
+      await (await fetch(`${small.origin}/__fake/requests`)).arrayBuffer();
+      expect(small.requests().map((e) => e.query['i'])).toEqual(['3', '4']);
+      expect(small.requestCount()).toBe(5);
+      small.clearRequests();
+      expect(small.requestCount()).toBe(5);
+    } finally {
+      await small.close();
+    }
+  });
+});

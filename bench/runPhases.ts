@@ -99,8 +99,14 @@ export async function runPhases(inputs: PhaseInputs): Promise<PhaseResults> {
     log(`${name}: p50 ${f.latency.p50.toFixed(2)} ms, overhead p50 ${f.overheadAboveFloor.p50.toFixed(2)} / p99 ${f.overheadAboveFloor.p99.toFixed(2)} ms, ${f.upstreamCallsPerRequest.toFixed(1)} calls`);
     return f;
   };
+  // Processes that have had their unmeasured warm-up load (settings.warmupS) before a measured one.
+  const warmed = new Set<object>();
   const load = async (name: string, url: string, body: (i: number) => string, target: GatewayProcess | Awaited<ReturnType<typeof startFloorProcess>>, rate: number | null): Promise<LoadFigures> => {
     const common = { url, headers: benchHeaders(), body, connections: s.connections, durationS: s.loadDurationS, target, servers };
+    if (!warmed.has(target)) {
+      warmed.add(target);
+      await measureLoad({ ...common, durationS: s.warmupS, rate: null });
+    }
     const f = rate === null ? await measureLoad({ ...common, rate: null }) : await measurePaced({ ...common, rate });
     figures[name] = f;
     if (f.non2xx > 0 || f.errors > 0) throw new Error(`${name}: ${f.non2xx} non-2xx answers and ${f.errors} errors under load`);
@@ -189,6 +195,8 @@ export async function runPhases(inputs: PhaseInputs): Promise<PhaseResults> {
   // gateway id is derived from the Salesforce anchor ref). `identity.cacheMax: 1` is not usable as a
   // "crosswalk off" switch: see BENCHMARKS.md (resolutions evicting each other fail).
   const cold = await startGatewayProcess(sandbox, { name: 'cold crosswalk' }, inputs.pin);
+  // No warm-up load for it: its load body draws from the pool of never-resolved customers.
+  warmed.add(cold);
   try {
     const pool = inputs.coldIds;
     let next = 0;
@@ -222,7 +230,16 @@ export async function runPhases(inputs: PhaseInputs): Promise<PhaseResults> {
   } finally {
     await unbatched.stop();
   }
-  // 10. Diagnostic: the same warm 360 with source reads cached for 60 s (no upstream calls once warm), to
+  // 10. Ablation: V8's default young generation (no --max-semi-space-size), saturation only.
+  const v8Defaults = await startGatewayProcess(sandbox, { name: 'V8 defaults', nodeArgs: [] }, inputs.pin);
+  try {
+    const vSat = await load('360 warm V8 defaults saturation', v8Defaults.url, body360, v8Defaults, null);
+    rows.push(loadRow('360 by id (warm)', 'V8 default young generation', `${fixed}, ${s.connections} conns, saturation`, vSat));
+    figures['V8 defaults peak RSS MiB'] = { peakRssMiB: v8Defaults.peakRssMiB() };
+  } finally {
+    await v8Defaults.stop();
+  }
+  // 11. Diagnostic: the same warm 360 with source reads cached for 60 s (no upstream calls once warm), to
   // separate the gateway's own CPU (GraphQL, identity, unification) from the upstream HTTP calls'.
   const cached = await startGatewayProcess(sandbox, { name: 'source cache 60 s', sourceCacheTtlMs: 60_000 }, inputs.pin);
   try {

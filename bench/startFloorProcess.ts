@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Sandbox } from '../src/sandbox/index.js';
+import { GATEWAY_NODE_ARGS } from './benchModes.js';
 import { freePort, spawnPinned, type PinnedProcess } from './spawnPinned.js';
 
 /** The floor program running as its own pinned process. */
@@ -10,11 +11,11 @@ export interface FloorProcess extends PinnedProcess {
 
 const ENTRY = fileURLToPath(new URL('./floorServer.js', import.meta.url));
 
-/** Starts bench/floorServer.js against the sandbox, pinned to `core`, same socket limits as the gateway. */
+/** Starts bench/floorServer.js against the sandbox, pinned to `core`, same socket limits and Node arguments as the gateway. */
 export async function startFloorProcess(sandbox: Sandbox, options: { core: number; cores: number; nodeArgs?: readonly string[] }): Promise<FloorProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
-  const proc = await spawnPinned([...(options.nodeArgs ?? []), ENTRY], {
+  const proc = await spawnPinned([...GATEWAY_NODE_ARGS, ...(options.nodeArgs ?? []), ENTRY], {
     core: options.core,
     cores: options.cores,
     env: { ...process.env, FLOOR_PORT: String(port), FLOOR_SOURCES: JSON.stringify(sandbox.sourceConfigs({ timeoutMs: 5_000, maxSockets: 256 })) },

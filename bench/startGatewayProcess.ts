@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { SANDBOX_CREDENTIALS, type Sandbox } from '../src/sandbox/index.js';
 import { authSection } from './authSection.js';
+import { GATEWAY_NODE_ARGS } from './benchModes.js';
 import { benchHeaders } from './postGraphql.js';
 import { freePort, spawnPinned, type PinnedProcess } from './spawnPinned.js';
 
@@ -21,6 +22,8 @@ export interface GatewayVariant {
    * it makes no upstream call: the bench uses it to measure the gateway's own CPU without the HTTP client.
    */
   readonly sourceCacheTtlMs?: number;
+  /** Node arguments of the process (default {@link GATEWAY_NODE_ARGS}; `[]` = V8's defaults). */
+  readonly nodeArgs?: readonly string[];
 }
 
 /** A built gateway running as its own pinned process. */
@@ -64,7 +67,7 @@ export async function startGatewayProcess(sandbox: Sandbox, variant: GatewayVari
     ZENDESK_EMAIL: SANDBOX_CREDENTIALS.zendesk.email,
     ZENDESK_API_TOKEN: SANDBOX_CREDENTIALS.zendesk.apiToken,
   };
-  const proc = await spawnPinned([...(options.nodeArgs ?? []), '--enable-source-maps', CLI, 'serve', '--config', path, '--port', String(port)], {
+  const proc = await spawnPinned([...(variant.nodeArgs ?? GATEWAY_NODE_ARGS), ...(options.nodeArgs ?? []), '--enable-source-maps', CLI, 'serve', '--config', path, '--port', String(port)], {
     core: options.core,
     cores: options.cores,
     env,

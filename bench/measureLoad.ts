@@ -42,10 +42,9 @@ export interface LoadFigures {
  * every response time. Reads the target's CPU from /proc before and after.
  */
 export async function measureLoad(options: { url: string; headers: Record<string, string>; body: (i: number) => string; connections: number; durationS: number; rate: number | null; target: PinnedProcess; servers: readonly FakeServer[] }): Promise<LoadFigures> {
-  const countBefore = options.servers.reduce((n, s) => n + s.requestCount(), 0);
+  const { cpuBefore, countBefore } = loadStart(options);
   let counter = 0;
   const times: number[] = [];
-  const cpuBefore = options.target.cpuSeconds();
   const wallBefore = performance.now();
   const result = await new Promise<AutocannonResult>((resolve) => {
     const instance = autocannon({
@@ -66,23 +65,37 @@ export async function measureLoad(options: { url: string; headers: Record<string
     instance.on('response', (_c, _s, _b, responseTime) => times.push(responseTime));
     instance.on('done', resolve);
   });
-  const wall = (performance.now() - wallBefore) / 1000;
-  const cores = (options.target.cpuSeconds() - cpuBefore) / wall;
-  // Counted, not read from the logs: a long run overflows the logs' maxLogEntries.
-  const upstream = options.servers.reduce((n, s) => n + s.requestCount(), 0) - countBefore;
+  return loadFigures(options, { wallS: (performance.now() - wallBefore) / 1000, cpuBefore, countBefore, durationS: result.duration, completed: result.requests.total, non2xx: result.non2xx, errors: result.errors + result.timeouts, times });
+}
+
+/** The start of a load run: the target's CPU seconds and the sandbox's request count before it. */
+export function loadStart(options: { target: PinnedProcess; servers: readonly FakeServer[] }): { cpuBefore: number; countBefore: number } {
+  return { cpuBefore: options.target.cpuSeconds(), countBefore: options.servers.reduce((n, s) => n + s.requestCount(), 0) };
+}
+
+/**
+ * {@link LoadFigures} of a finished run (autocannon or paced): CPU of the target per wall second, and upstream
+ * calls **counted** (`requestCount`), not read from the logs, which a long run overflows. Clears the logs.
+ */
+export function loadFigures(
+  options: { connections: number; rate: number | null; target: PinnedProcess; servers: readonly FakeServer[] },
+  run: { wallS: number; cpuBefore: number; countBefore: number; durationS: number; completed: number; non2xx: number; errors: number; times: number[] },
+): LoadFigures {
+  const cores = (options.target.cpuSeconds() - run.cpuBefore) / run.wallS;
+  const upstream = options.servers.reduce((n, s) => n + s.requestCount(), 0) - run.countBefore;
   for (const s of options.servers) s.clearRequests();
-  const rps = result.requests.total / result.duration;
+  const rps = run.completed / run.durationS;
   return {
     connections: options.connections,
     targetRate: options.rate,
-    durationS: result.duration,
+    durationS: run.durationS,
     requestsPerSecond: rps,
-    completed: result.requests.total,
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-    latency: percentiles(times),
+    completed: run.completed,
+    non2xx: run.non2xx,
+    errors: run.errors,
+    latency: percentiles(run.times),
     targetCpuCores: cores,
     requestsPerCpuSecond: cores > 0 ? rps / cores : Number.NaN,
-    upstreamCallsPerRequest: result.requests.total > 0 ? upstream / result.requests.total : Number.NaN,
+    upstreamCallsPerRequest: run.completed > 0 ? upstream / run.completed : Number.NaN,
   };
 }

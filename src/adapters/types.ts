@@ -1,14 +1,31 @@
 import type { Activity, IdentityRecord, Order, Ticket } from '../domain/index.js';
 
 /**
- * A blocking key: what the identity layer asks a source to search by. Values arrive **normalised**
- * (email trimmed + lower case, phone in E.164); the adapter renders them in its vendor's search syntax.
+ * A blocking key: what the identity layer asks a source to search by (DESIGN.md §5, several passes). Values
+ * arrive **normalised** (email trimmed + lower case, phone in E.164, names as `normalizeName` gives them,
+ * dates ISO 8601, postcodes as `normalizePostcode`); the adapter renders them in its vendor's search syntax.
+ * - `name`: family name equal (case-insensitive), and the given name too when the key has one. The
+ *   identity layer also sends it with given and family swapped, to find records keyed in the other order.
+ * - `namePhonetic`: Double Metaphone primary codes of the family (and given) name; for sources that can
+ *   index them (file sources), not vendor APIs.
+ * - `namePrefix`: the family name starts with `family` (2+ characters) and the given name with `given`;
+ *   for vendors that offer prefix search only (SOQL `LIKE 'abc%'`, Shopify `last_name:abc*`).
+ * - `birthDate`: birth date equal (`YYYY-MM-DD`).
+ * - `postcodeStreet`: postcode equal and the normalised street line starts with `street`.
+ * - `identifier`: a named identifier (`loyaltyNumber`, `externalId`) equal.
  */
 export type BlockingKey =
   | { readonly kind: 'email'; readonly value: string }
   | { readonly kind: 'phone'; readonly value: string }
   | { readonly kind: 'name'; readonly family: string; readonly given: string | null }
+  | { readonly kind: 'namePhonetic'; readonly family: string; readonly given: string | null }
+  | { readonly kind: 'namePrefix'; readonly family: string; readonly given: string | null }
+  | { readonly kind: 'birthDate'; readonly value: string }
+  | { readonly kind: 'postcodeStreet'; readonly postcode: string; readonly street: string }
   | { readonly kind: 'identifier'; readonly type: string; readonly value: string };
+
+/** The kinds of {@link BlockingKey}. */
+export type BlockingKeyKind = BlockingKey['kind'];
 
 /** Per-call context handed to every adapter method. */
 export interface CallContext {
@@ -18,6 +35,12 @@ export interface CallContext {
   readonly deadlineAt?: number | undefined;
   /** Told about every adapter call made for the request (source status, metrics). */
   readonly observer?: CallObserver | undefined;
+  /**
+   * Records per search key past which the identity layer treats the key as generic (too common to link).
+   * A search may stop reading pages for a key once it holds more than this many records, and return
+   * `maxSearchResults + 1` of them. Absent: every match is returned.
+   */
+  readonly maxSearchResults?: number | undefined;
 }
 
 /** How one source fared for a request (or one call), worst first: see `extensions.sources`. */
@@ -61,6 +84,11 @@ export type BatchResult<T> = Array<T | Error>;
 /** Which record kinds a source can serve; the gateway only calls what is declared. */
 export interface SourceCapabilities {
   readonly search: boolean;
+  /**
+   * The blocking-key kinds `search` serves; keys of other kinds are never sent to this source. Empty when
+   * `search` is false.
+   */
+  readonly searchKeys: readonly BlockingKeyKind[];
   readonly orders: boolean;
   readonly tickets: boolean;
   readonly activities: boolean;

@@ -1,4 +1,4 @@
-import type { BlockingKey } from '../adapters/types.js';
+import type { BlockingKey, BlockingKeyKind } from '../adapters/types.js';
 import type { IdentityRecord } from '../domain/index.js';
 
 /**
@@ -8,6 +8,8 @@ import type { IdentityRecord } from '../domain/index.js';
 export interface IdentitySourceAccess {
   /** Names of the sources that can `search`, highest priority first. */
   readonly searchableSources: readonly string[];
+  /** Names of the sources whose `search` serves this key kind (see `SourceCapabilities.searchKeys`), highest priority first. */
+  sourcesFor(kind: BlockingKeyKind): readonly string[];
   search(source: string, key: BlockingKey): Promise<IdentityRecord[]>;
   getById(source: string, id: string): Promise<IdentityRecord | null>;
 }

@@ -21,8 +21,24 @@ export interface PairScore {
   readonly deterministic: MatchRule | null;
 }
 
+/** One comparison level's probabilities and weight, for charts and explanations. */
+export interface LevelWeight {
+  /** The compared attribute (`givenName`, `email`, ...), as in `MatchEvidence.attribute`. */
+  readonly comparison: string;
+  /** The level, as in `MatchEvidence.level`. */
+  readonly level: string;
+  /** P(level | same person). */
+  readonly m: number;
+  /** P(level | different people). */
+  readonly u: number;
+  /** log2(m/u). */
+  readonly weight: number;
+}
+
 /** Compares records and says whether values may link. One per gateway (holds the compiled config). */
 export interface Matcher {
+  /** Every comparison level with its m, u and weight, in comparison order. */
+  levelWeights(): readonly LevelWeight[];
   compare(a: RecordProfile, b: RecordProfile, values: ValueStatus): PairScore;
   /** True for placeholder values that never link. */
   isBlocked(kind: 'email' | 'phone', value: string): boolean;
@@ -89,6 +105,10 @@ export function createMatcher(tuning: IdentityTuning): Matcher {
   }
 
   return {
+    levelWeights: () =>
+      Object.entries(attributes).flatMap(([comparison, levels]) =>
+        (['exact', 'close', 'different'] as const).map((level) => ({ comparison, level: level.toUpperCase(), m: levels[level].m, u: levels[level].u, weight: round(Math.log2(levels[level].m / levels[level].u)) })),
+      ),
     linkThreshold: tuning.matching.linkThreshold,
     reviewThreshold: tuning.matching.reviewThreshold,
     identifierTypes,

@@ -9,7 +9,7 @@ export { keyOf } from './keyOf.js';
 export { recordKeys } from './recordKeys.js';
 export { blockingKeys } from './blockingKeys.js';
 export { toProfile, type RecordProfile, type ProfileOptions } from './RecordProfile.js';
-export { createMatcher, type Matcher, type PairScore, type ValueStatus } from './createMatcher.js';
+export { createMatcher, type LevelWeight, type Matcher, type PairScore, type ValueStatus } from './createMatcher.js';
 export { createBlocklist } from './isBlockedValue.js';
 export { identityConfigShape, defaultIdentityTuning, type IdentityTuning, type MatchingConfig, type BlocklistConfig } from './identityConfigSchema.js';
 export { buildClusters, type BuildClustersOptions, type ClusterSet } from './buildClusters.js';

@@ -5,9 +5,14 @@ export function keyOf(key: BlockingKey): string {
   switch (key.kind) {
     case 'email':
     case 'phone':
+    case 'birthDate':
       return `${key.kind}:${key.value}`;
     case 'name':
-      return `name:${key.family.toLowerCase()}|${(key.given ?? '').toLowerCase()}`;
+    case 'namePhonetic':
+    case 'namePrefix':
+      return `${key.kind}:${key.family.toLowerCase()}|${(key.given ?? '').toLowerCase()}`;
+    case 'postcodeStreet':
+      return `${key.kind}:${key.postcode}|${key.street}`;
     case 'identifier':
       return `identifier:${key.type}:${key.value}`;
     default: {

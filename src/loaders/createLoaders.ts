@@ -70,6 +70,7 @@ export function createLoaders(adapters: readonly SourceAdapter[], ctx: CallConte
 
   const identityAccess: IdentitySourceAccess = {
     searchableSources: adapters.filter((a) => a.capabilities.search).map((a) => a.name),
+    sourcesFor: (kind) => adapters.filter((a) => a.capabilities.search && a.capabilities.searchKeys.includes(kind)).map((a) => a.name),
     search: (name, key) => requireSource(name).search.load(key),
     getById: (name, id) => requireSource(name).records.load(id),
   };

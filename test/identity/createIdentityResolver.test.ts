@@ -12,6 +12,7 @@ function memoryAccess(records: IdentityRecord[], failing: string | null = null) 
   const calls: string[] = [];
   const access: IdentitySourceAccess = {
     searchableSources: ['salesforce', 'shopify', 'zendesk'],
+    sourcesFor: (kind) => (['email', 'phone', 'name', 'identifier'].includes(kind) ? ['salesforce', 'shopify', 'zendesk'] : []),
     async search(source: string, key: BlockingKey) {
       calls.push(`search ${source} ${key.kind}`);
       if (source === failing) throw new UpstreamError({ source, kind: 'unavailable', message: 'down' });

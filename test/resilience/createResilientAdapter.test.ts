@@ -15,7 +15,7 @@ function fakeSource(behaviour: (ids: readonly string[]) => Promise<BatchResult<I
   const adapter: SourceAdapter = {
     name: 'crm',
     kind: 'salesforce',
-    capabilities: { search: true, orders: false, tickets: false, activities: false },
+    capabilities: { search: true, searchKeys: ['email', 'phone', 'name', 'identifier'], orders: false, tickets: false, activities: false },
     search: async (keys) => keys.map(() => []),
     getByIds: async (ids) => {
       counter.calls += 1;

@@ -1,7 +1,8 @@
 import type { CountryCode } from 'libphonenumber-js';
 import type { Logger } from 'pino';
 import type { IdentityRecord } from '../../domain/index.js';
-import { normalizeEmail, normalizeName, normalizePhone } from '../../identity/index.js';
+import { normalizeDate, normalizeEmail, normalizeName, normalizePhone, normalizePostcode, normalizeStreet } from '../../identity/index.js';
+import { FAMILY_PREFIX_LENGTH, GIVEN_PREFIX_LENGTH, namePrefix, phoneticCode, streetPrefix } from '../../identity/blockingValues.js';
 import type { BatchResult, BlockingKey, SourceAdapter } from '../types.js';
 import { UpstreamError } from '../UpstreamError.js';
 import type { FileSourceSettings } from './fileSourceSchema.js';
@@ -21,8 +22,9 @@ interface Index {
 }
 
 /**
- * A `kind: file` source (issue 3): a CSV or JSON Lines export (a loyalty list, event attendees) loaded once
- * into memory, indexed by normalised email, E.164 phone, family name (+ given name) and each mapped identifier.
+ * A `kind: file` source: a CSV or JSON Lines export (a loyalty list, event attendees) loaded once into
+ * memory and indexed by every blocking-key kind: normalised email, E.164 phone, family name (+ given name),
+ * phonetic codes and prefixes of the names, birth date, postcode + street prefix, and each mapped identifier.
  * Serves `search` and `getByIds` only. Loading starts at once; calls wait for it. A missing file or bad header
  * makes every call fail with `SOURCE_UNAVAILABLE` naming the problem (logged at error once); bad rows are left
  * out and each logged at error with its line number. Other sources are unaffected.
@@ -50,7 +52,7 @@ export function createFileAdapter(options: FileAdapterOptions): SourceAdapter {
   return {
     name: settings.name,
     kind: 'file',
-    capabilities: { search: true, orders: false, tickets: false, activities: false },
+    capabilities: { search: true, searchKeys: ['email', 'phone', 'name', 'namePhonetic', 'namePrefix', 'birthDate', 'postcodeStreet', 'identifier'], orders: false, tickets: false, activities: false },
     async search(keys): Promise<BatchResult<IdentityRecord[]>> {
       const index = await ready();
       return keys.map((key) => [...(index.byKey.get(indexKey(key)) ?? [])]);
@@ -66,9 +68,15 @@ function indexKey(key: BlockingKey): string {
   switch (key.kind) {
     case 'email':
     case 'phone':
+    case 'birthDate':
       return `${key.kind}:${key.value}`;
     case 'name':
       return `name:${normalizeName(key.family) ?? ''}|${normalizeName(key.given) ?? ''}`;
+    case 'namePhonetic':
+    case 'namePrefix':
+      return `${key.kind}:${key.family}|${key.given ?? ''}`;
+    case 'postcodeStreet':
+      return `postcodeStreet:${key.postcode}|${key.street}`;
     case 'identifier':
       return `identifier:${key.type}:${key.value.trim()}`;
     default: {
@@ -86,6 +94,12 @@ function buildIndex(records: readonly IdentityRecord[], region: CountryCode): In
     if (!list.includes(record)) list.push(record);
     byKey.set(key, list);
   };
+  // A name part's family and given keys, whole and by first letters: `kind:family|` and `kind:family|given`.
+  const addName = (kind: string, family: string | null, given: string | null, record: IdentityRecord) => {
+    if (family === null) return;
+    add(`${kind}:${family}|`, record);
+    if (given !== null) add(`${kind}:${family}|${given}`, record);
+  };
   for (const record of records) {
     for (const email of record.emails) {
       const value = normalizeEmail(email);
@@ -97,10 +111,18 @@ function buildIndex(records: readonly IdentityRecord[], region: CountryCode): In
     }
     for (const name of record.names) {
       const family = normalizeName(name.family);
-      if (!family) continue;
-      add(`name:${family}|`, record);
       const given = normalizeName(name.given);
-      if (given) add(`name:${family}|${given}`, record);
+      addName('name', family, given, record);
+      const firstGiven = given?.split(' ')[0] ?? null;
+      addName('namePhonetic', phoneticCode(family), phoneticCode(firstGiven), record);
+      addName('namePrefix', namePrefix(family, FAMILY_PREFIX_LENGTH), namePrefix(firstGiven, GIVEN_PREFIX_LENGTH), record);
+    }
+    const birthDate = normalizeDate(record.birthDate);
+    if (birthDate) add(`birthDate:${birthDate}`, record);
+    for (const address of record.addresses) {
+      const postcode = normalizePostcode(address.postcode);
+      const street = streetPrefix(normalizeStreet(address.line1));
+      if (postcode && street) add(`postcodeStreet:${postcode}|${street}`, record);
     }
     for (const [type, value] of Object.entries(record.identifiers)) add(`identifier:${type}:${value}`, record);
   }

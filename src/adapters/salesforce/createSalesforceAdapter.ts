@@ -30,7 +30,7 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sour
   const adapter = {
     name: resolved.name,
     kind: 'salesforce',
-    capabilities: { search: true, orders: false, tickets: true, activities: true },
+    capabilities: { search: true, searchKeys: ['email', 'phone', 'name', 'identifier'], orders: false, tickets: true, activities: true },
     search: (keys, ctx) => searchContacts(resolved, keys, ctx),
     getByIds: (ids, ctx) => getContactsByIds(resolved, ids, ctx),
     ticketsByOwner: (ownerIds, ctx) =>

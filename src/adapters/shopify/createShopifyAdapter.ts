@@ -23,7 +23,7 @@ export function createShopifyAdapter(options: ShopifyAdapterOptions): SourceAdap
   const adapter = {
     name: resolved.name,
     kind: 'shopify',
-    capabilities: { search: true, orders: true, tickets: false, activities: false },
+    capabilities: { search: true, searchKeys: ['email', 'phone', 'name'], orders: true, tickets: false, activities: false },
     search: (keys, ctx) => searchCustomers(resolved, keys, ctx),
     getByIds: (ids, ctx) => getCustomersByIds(resolved, ids, ctx),
     ordersByOwner: (ownerIds, ctx) => fetchOrdersByOwner(resolved, ownerIds, ctx),

@@ -28,6 +28,10 @@ export function renderSearchTerm(key: BlockingKey): { kind: SearchableKind; term
       return { kind: 'name', term: given === '' ? lastName : `(${lastName} first_name:${quoteSearchValue(given)})` };
     }
     case 'identifier':
+    case 'namePhonetic':
+    case 'namePrefix':
+    case 'birthDate':
+    case 'postcodeStreet':
       return null;
     default: {
       const unreachable: never = key;

@@ -20,7 +20,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SourceAdap
   const adapter = {
     name: resolved.name,
     kind: 'zendesk',
-    capabilities: { search: true, orders: false, tickets: true, activities: false },
+    capabilities: { search: true, searchKeys: ['email', 'phone', 'name', 'identifier'], orders: false, tickets: true, activities: false },
     search: (keys, ctx) => searchUsers(resolved, keys, ctx),
     getByIds: (ids, ctx) => getUsersByIds(resolved, ids, ctx),
     ticketsByOwner: (ownerIds, ctx) => listRequestedTickets(resolved, ownerIds, ctx),

@@ -28,6 +28,11 @@ export function renderSearchRequest(key: BlockingKey): ZendeskSearchRequest | nu
       const value = key.value.trim();
       return key.type === 'externalId' && value !== '' ? { params: { external_id: value } } : null;
     }
+    case 'namePhonetic':
+    case 'namePrefix':
+    case 'birthDate':
+    case 'postcodeStreet':
+      return null;
     default: {
       const unreachable: never = key;
       return unreachable;

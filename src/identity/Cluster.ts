@@ -7,12 +7,16 @@ import type { SourceRef } from '../domain/index.js';
  */
 export type MatchRule = 'SEED' | 'EXACT_EMAIL' | 'EXACT_PHONE' | `EXACT_IDENTIFIER:${string}` | 'PROBABILISTIC' | 'OVERRIDE';
 
-/** Comparison level of one attribute. `SHARED`: equal, but the value is known to be shared by several people (neutral). */
-export type MatchLevel = 'EXACT' | 'CLOSE' | 'DIFFERENT' | 'MISSING' | 'SHARED';
+/**
+ * Level of one comparison: one of LEVEL_CATALOGUE's (`EXACT`, `CLOSE`, `NICKNAME`, `ONE_DIGIT`, ...), or
+ * `MISSING` (absent on either side), `SHARED` (equal, but held by several people) or `IMPLIED` (equal, and
+ * already counted through a finer part of the address); those three weigh 0.
+ */
+export type MatchLevel = string;
 
 /** One attribute comparison of two records. Values are never kept here (no PII in explanations). */
 export interface MatchEvidence {
-  /** `email`, `phone`, `givenName`, `familyName`, `birthDate`, `address`, `postcode`, `identifier:<type>`. */
+  /** `email`, `phone`, `givenName`, `familyName`, `nameOrder`, `birthDate`, `address`, `postcode`, `city`, `region`, `identifier:<type>`. */
   readonly attribute: string;
   readonly level: MatchLevel;
   /** log2(m/u) of the level; 0 for MISSING and SHARED; null only where no comparison weight applies. */

@@ -1,5 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { formatRef, type IdentityRecord } from '../domain/index.js';
+import { parseStreet, type StreetParts } from './comparisons/parseStreet.js';
 import { normalizeStreet, normalizePostcode } from './normalizeAddress.js';
 import { normalizeDate } from './normalizeDate.js';
 import { normalizeEmail } from './normalizeEmail.js';
@@ -16,8 +17,15 @@ export interface RecordProfile {
   readonly givenNames: readonly string[];
   readonly familyNames: readonly string[];
   readonly birthDate: string | null;
-  readonly streets: readonly string[];
+  /**
+   * The birth date as 8 digits `YYYYMMDD`: from the ISO date, or the digits the source holds when they do not
+   * make a calendar date (a keyed `19561309` still compares digit by digit). `null` when there are not 8.
+   */
+  readonly birthDigits: string | null;
+  readonly streets: readonly StreetParts[];
   readonly postcodes: readonly string[];
+  readonly cities: readonly string[];
+  readonly regions: readonly string[];
   /** Identifier type → trimmed value. */
   readonly identifiers: ReadonlyMap<string, string>;
 }
@@ -31,10 +39,11 @@ export interface ProfileOptions {
 /**
  * Normalises a record for matching: emails (trim, lower case, plus-tags per config), phones (E.164), names
  * (case, accents, punctuation; a `full` name without parts is split into first and last word), birth date
- * (ISO 8601), street lines (USPS abbreviations) and postcodes. Pure.
+ * (ISO 8601 and 8 digits), street lines (USPS abbreviations, then number / street name / type), postcodes,
+ * cities and regions. Pure.
  */
 export function toProfile(record: IdentityRecord, options: ProfileOptions): RecordProfile {
-  const uniq = (values: ReadonlyArray<string | null>): string[] => [...new Set(values.filter((v): v is string => v !== null))];
+  const uniq = <T>(values: ReadonlyArray<T | null>): T[] => [...new Set(values.filter((v): v is T => v !== null))];
   const given: Array<string | null> = [];
   const family: Array<string | null> = [];
   for (const name of record.names) {
@@ -51,6 +60,9 @@ export function toProfile(record: IdentityRecord, options: ProfileOptions): Reco
   }
   const identifiers = new Map<string, string>();
   for (const [type, value] of Object.entries(record.identifiers)) if (value.trim() !== '') identifiers.set(type, value.trim());
+  const birthDate = normalizeDate(record.birthDate);
+  const rawDigits = record.birthDate?.replace(/\D/g, '') ?? '';
+  const streetLines = uniq(record.addresses.map((a) => normalizeStreet(a.line1)));
   return {
     record,
     refText: formatRef(record.ref),
@@ -58,9 +70,12 @@ export function toProfile(record: IdentityRecord, options: ProfileOptions): Reco
     phones: uniq(record.phones.map((p) => normalizePhone(p, options.defaultRegion))),
     givenNames: uniq(given),
     familyNames: uniq(family),
-    birthDate: normalizeDate(record.birthDate),
-    streets: uniq(record.addresses.map((a) => normalizeStreet(a.line1))),
+    birthDate,
+    birthDigits: birthDate ? birthDate.replace(/-/g, '') : rawDigits.length === 8 ? rawDigits : null,
+    streets: streetLines.map(parseStreet),
     postcodes: uniq(record.addresses.map((a) => normalizePostcode(a.postcode))),
+    cities: uniq(record.addresses.map((a) => normalizeName(a.city))),
+    regions: uniq(record.addresses.map((a) => normalizeName(a.region))),
     identifiers,
   };
 }

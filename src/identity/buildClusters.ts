@@ -1,10 +1,12 @@
 import { type IdentityRecord, type SourceRef } from '../domain/index.js';
 import type { Cluster, ClusterCandidate, ClusterLink, MatchEvidence, MatchRule } from './Cluster.js';
-import type { Matcher, ValueStatus } from './createMatcher.js';
+import type { Matcher, PairScore, ValueStatus } from './createMatcher.js';
 import { encodeCustomerId } from './customerId.js';
 import { EMPTY_OVERRIDES, type OverrideState } from './OverrideState.js';
 import { toProfile, type ProfileOptions, type RecordProfile } from './RecordProfile.js';
 import { valueStatus } from './valueStatus.js';
+import { blockingKeys } from './blockingKeys.js';
+import { keyOf } from './keyOf.js';
 
 /** Options of {@link buildClusters}. */
 export interface BuildClustersOptions extends ProfileOptions {
@@ -21,7 +23,27 @@ export interface BuildClustersOptions extends ProfileOptions {
   readonly overrides?: OverrideState;
   /** ms since the epoch stamped on the clusters. */
   readonly now: number;
+  /** Records sharing one blocking key above which that key pairs nothing (too common to compare all). Default 50. */
+  readonly maxPairBucket?: number;
 }
+
+/**
+ * An equal personal email, phone or declared identifier links outright unless the rest of the evidence
+ * disagrees by more than this many bits (a different phone and nothing else in common: a candidate, not a
+ * merge; the same email with agreeing names: a link).
+ */
+const DETERMINISTIC_VETO = -2;
+
+/** The weight of the value that made a pair deterministic (its EXACT evidence). */
+function deterministicWeight(pair: PairScore): number {
+  const attribute = pair.deterministic === 'EXACT_EMAIL' ? 'email' : pair.deterministic === 'EXACT_PHONE' ? 'phone' : `identifier:${pair.deterministic!.slice('EXACT_IDENTIFIER:'.length)}`;
+  return pair.evidence.find((e) => e.attribute === attribute && e.level === 'EXACT')?.weight ?? 0;
+}
+
+/** Records per shared key above which the key pairs nothing. */
+const DEFAULT_MAX_PAIR_BUCKET = 50;
+/** Longest stretch of comparing before yielding to the event loop, ms. */
+const SLICE_MS = 3;
 
 /** Clusters plus the lookup from a member's `source/id` to its cluster. */
 export interface ClusterSet {
@@ -44,16 +66,19 @@ interface Edge {
 }
 
 /**
- * Groups records into people (DESIGN.md §5). Every pair is compared (see createMatcher); edges are, in this
- * order: `linkRecords` overrides, deterministic rules (an equal personal email, phone or configured
- * identifier, vetoed when the pair's overall score is below the review threshold: same email, different
- * name and birth date is not one person), then probabilistic scores at or above the link threshold,
+ * Groups records into people (DESIGN.md §5). The pairs compared are those that share a blocking key (see
+ * candidatePairs; a key shared by more than `maxPairBucket` records pairs nothing), plus override pairs.
+ * Comparing yields to the event loop every few milliseconds, so a large resolution never stalls other
+ * requests. Edges are, in this
+ * order: `linkRecords` overrides, deterministic rules (an equal personal email, phone or declared
+ * identifier, vetoed when the rest of the evidence disagrees by more than 2 bits or the pair's overall
+ * score is below the review threshold), then probabilistic scores at or above the link threshold,
  * strongest first. Edges are accepted greedily unless they would put an `unlinkRecords` pair into one
  * cluster or exceed `maxMembersPerSource`; refused edges and pairs between the thresholds become
  * candidates, never merges. Suppressed records are dropped. Each cluster's anchor is the member from the
- * highest-priority source, then the smallest id. Pure and deterministic for its inputs.
+ * highest-priority source, then the smallest id. Deterministic for its inputs.
  */
-export function buildClusters(records: readonly IdentityRecord[], options: BuildClustersOptions): ClusterSet {
+export async function buildClusters(records: readonly IdentityRecord[], options: BuildClustersOptions): Promise<ClusterSet> {
   const { matcher } = options;
   const overrides = options.overrides ?? EMPTY_OVERRIDES;
   const profiles = new Map<string, RecordProfile>();
@@ -65,22 +90,27 @@ export function buildClusters(records: readonly IdentityRecord[], options: Build
   const values = valueStatus(list, matcher, options.genericMaxPeople ?? 3, options.genericKeys ?? new Set());
 
   const edges: Edge[] = [];
-  const candidatePairs: Edge[] = [];
+  const reviewPairs: Edge[] = [];
   const overrideLinks = new Set(overrides.links.map(([a, b]) => pairKey(a, b)));
-  for (let i = 0; i < list.length; i += 1) {
-    for (let j = i + 1; j < list.length; j += 1) {
-      const a = list[i]!;
-      const b = list[j]!;
-      const pair = matcher.compare(a, b, values);
-      if (overrideLinks.has(pairKey(a.refText, b.refText))) {
-        edges.push({ a: a.refText, b: b.refText, rule: 'OVERRIDE', score: null, evidence: pair.evidence, strength: Number.POSITIVE_INFINITY });
-      } else if (pair.deterministic !== null && pair.score >= matcher.reviewThreshold) {
-        edges.push({ a: a.refText, b: b.refText, rule: pair.deterministic, score: pair.score, evidence: pair.evidence, strength: 1e6 + pair.score });
-      } else if (pair.score >= matcher.linkThreshold) {
-        edges.push({ a: a.refText, b: b.refText, rule: 'PROBABILISTIC', score: pair.score, evidence: pair.evidence, strength: pair.score });
-      } else if (pair.score >= matcher.reviewThreshold) {
-        candidatePairs.push({ a: a.refText, b: b.refText, rule: null, score: pair.score, evidence: pair.evidence, strength: pair.score });
-      }
+  const pairs = candidatePairs(list, matcher, options.maxPairBucket ?? DEFAULT_MAX_PAIR_BUCKET);
+  for (const [a, b] of overrides.links) if (profiles.has(a) && profiles.has(b)) pairs.set(pairKey(a, b), [profiles.get(a)!, profiles.get(b)!]);
+  let sliceStart = performance.now();
+  let count = 0;
+  for (const [a, b] of pairs.values()) {
+    count += 1;
+    if ((count & 63) === 0 && performance.now() - sliceStart > SLICE_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+    const pair = matcher.compare(a, b, values);
+    if (overrideLinks.has(pairKey(a.refText, b.refText))) {
+      edges.push({ a: a.refText, b: b.refText, rule: 'OVERRIDE', score: null, evidence: pair.evidence, strength: Number.POSITIVE_INFINITY });
+    } else if (pair.deterministic !== null && pair.score >= matcher.reviewThreshold && pair.score - deterministicWeight(pair) >= DETERMINISTIC_VETO) {
+      edges.push({ a: a.refText, b: b.refText, rule: pair.deterministic, score: pair.score, evidence: pair.evidence, strength: 1e6 + pair.score });
+    } else if (pair.score >= matcher.linkThreshold) {
+      edges.push({ a: a.refText, b: b.refText, rule: 'PROBABILISTIC', score: pair.score, evidence: pair.evidence, strength: pair.score });
+    } else if (pair.score >= matcher.reviewThreshold) {
+      reviewPairs.push({ a: a.refText, b: b.refText, rule: null, score: pair.score, evidence: pair.evidence, strength: pair.score });
     }
   }
   edges.sort((x, y) => y.strength - x.strength || (x.a + x.b < y.a + y.b ? -1 : 1));
@@ -140,7 +170,7 @@ export function buildClusters(records: readonly IdentityRecord[], options: Build
   const clusters: Cluster[] = [];
   const componentOf = new Map<string, string>();
   for (const [root, refs] of members) for (const ref of refs) componentOf.set(ref, root);
-  const outside = [...candidatePairs.map((e) => ({ ...e, why: `scored ${e.score} between the review (${matcher.reviewThreshold}) and link (${matcher.linkThreshold}) thresholds` })), ...refused];
+  const outside = [...reviewPairs.map((e) => ({ ...e, why: `scored ${e.score} between the review (${matcher.reviewThreshold}) and link (${matcher.linkThreshold}) thresholds` })), ...refused];
 
   for (const [root, refs] of members) {
     const anchor = refs.map((r) => profiles.get(r)!.record.ref).sort(compareRefs)[0]!;
@@ -192,6 +222,36 @@ export function buildClusters(records: readonly IdentityRecord[], options: Build
     for (const ref of refs) clusterOf.set(ref, cluster);
   }
   return { clusters, clusterOf, sharedKeys: new Set([...values.shared, ...values.generic]), values, profiles };
+}
+
+/**
+ * The pairs worth comparing: records that share a blocking key (see blockingKeys), each pair once, in a
+ * stable order. A key held by more than `maxBucket` records pairs nothing.
+ */
+function candidatePairs(list: readonly RecordProfile[], matcher: Matcher, maxBucket: number): Map<string, [RecordProfile, RecordProfile]> {
+  const buckets = new Map<string, RecordProfile[]>();
+  for (const profile of list) {
+    for (const key of blockingKeys(profile, matcher)) {
+      const text = keyOf(key);
+      const bucket = buckets.get(text);
+      if (bucket) bucket.push(profile);
+      else buckets.set(text, [profile]);
+    }
+  }
+  const pairs = new Map<string, [RecordProfile, RecordProfile]>();
+  for (const bucket of buckets.values()) {
+    if (bucket.length < 2 || bucket.length > maxBucket) continue;
+    for (let i = 0; i < bucket.length; i += 1) {
+      for (let j = i + 1; j < bucket.length; j += 1) {
+        const a = bucket[i]!;
+        const b = bucket[j]!;
+        if (a === b) continue;
+        const key = pairKey(a.refText, b.refText);
+        if (!pairs.has(key)) pairs.set(key, a.refText < b.refText ? [a, b] : [b, a]);
+      }
+    }
+  }
+  return pairs;
 }
 
 function pairKey(a: string, b: string): string {

@@ -6,7 +6,8 @@ import { formatRef, type IdentityRecord, type SourceRef } from '../domain/index.
 import { buildClusters, type BuildClustersOptions } from './buildClusters.js';
 import type { Cluster, KeyMatch, Resolution } from './Cluster.js';
 import { createMatcher } from './createMatcher.js';
-import { expandCandidates, type ExpandOptions } from './expandCandidates.js';
+import type { MatchModel } from './comparisons/MatchModel.js';
+import { expandCandidates, type ExpandOptions, type Expansion } from './expandCandidates.js';
 import { defaultIdentityTuning, type IdentityTuning } from './identityConfigSchema.js';
 import type { IdentitySourceAccess, ResolutionFailure } from './IdentitySourceAccess.js';
 import { keyOf } from './keyOf.js';
@@ -30,6 +31,8 @@ export interface IdentityResolverOptions {
   readonly incompleteTtlMs?: number;
   /** Matching, blocking, stale window and override settings; {@link defaultIdentityTuning} when absent. */
   readonly tuning?: IdentityTuning;
+  /** Weights and term frequencies (a trained model file, see loadMatchModel); the built-in model when absent. */
+  readonly model?: MatchModel;
   /** Current overrides, read on every resolution. Default none. */
   readonly overrides?: () => OverrideState;
   /** Receives a crosswalk stats line every `tuning.statsLogIntervalMs` and debug lines per resolution. */
@@ -103,7 +106,7 @@ export function createIdentityResolver(options: IdentityResolverOptions): Identi
   const defaultRegion = options.defaultRegion ?? 'US';
   const now = options.now ?? Date.now;
   const tuning = options.tuning ?? defaultIdentityTuning();
-  const matcher = createMatcher(tuning);
+  const matcher = createMatcher(tuning, options.model);
   const readOverrides = options.overrides ?? (() => EMPTY_OVERRIDES);
   const ttl = options.cacheTtlMs ?? 300_000;
   const staleMs = tuning.cacheStaleMs;
@@ -123,6 +126,9 @@ export function createIdentityResolver(options: IdentityResolverOptions): Identi
     maxHops: options.maxHops ?? 2,
     maxRecordsPerKey: options.maxRecordsPerKey ?? 20,
     maxKeysPerRound: tuning.maxKeysPerRound,
+    maxKeysPerResolution: tuning.maxKeysPerResolution,
+    maxSearchesPerResolution: tuning.maxSearchesPerResolution,
+    maxRecordsPerResolution: tuning.maxRecordsPerResolution,
   });
   let hits = 0;
   let misses = 0;
@@ -170,7 +176,7 @@ export function createIdentityResolver(options: IdentityResolverOptions): Identi
     const key = { kind: text.slice(0, colon), value: text.slice(colon + 1) } as Extract<BlockingKey, { kind: 'email' | 'phone' }>;
     const expandWith = expandOptions();
     const expansion = await expandCandidates([key], [], access, expandWith);
-    const set = buildClusters(expansion.records, { ...expandWith, genericKeys: expansion.genericKeys, now: now() });
+    const set = await buildClusters(expansion.records, { ...expandWith, genericKeys: expansion.genericKeys, now: now() });
     const holders = [...set.profiles.values()].filter((p) => (key.kind === 'email' ? p.emails : p.phones).includes(key.value));
     const byCluster = new Map<Cluster, SourceRef[]>();
     for (const profile of holders) {
@@ -181,7 +187,7 @@ export function createIdentityResolver(options: IdentityResolverOptions): Identi
     const matches: KeyMatch[] = [...byCluster]
       .map(([cluster, matchedRefs]) => ({ cluster, matchedRefs }))
       .sort((a, b) => b.matchedRefs.length - a.matchedRefs.length || (a.cluster.customerId < b.cluster.customerId ? -1 : 1));
-    if (started === generation) rememberClusters(set.clusters, expansion.failures, `key:${text}`);
+    if (started === generation) rememberMembers(matches.map((m) => m.cluster), expansion, `key:${text}`);
     log(text, expansion.records.length, expansion.droppedKeys, set.clusters.length);
     const resolution: Resolution =
       matches.length === 0 ? { status: 'unmatched' } : matches.length === 1 ? { status: 'matched', match: matches[0]! } : { status: 'ambiguous', matches };
@@ -197,24 +203,33 @@ export function createIdentityResolver(options: IdentityResolverOptions): Identi
     const seed: IdentityRecord | null = await access.getById(ref.source, ref.id);
     if (!seed) return { cluster: null, failures: [], freshUntil: now() + ttl };
     const expansion = await expandCandidates([], [seed], access, expandWith);
-    const set = buildClusters(expansion.records, { ...expandWith, genericKeys: expansion.genericKeys, now: now() });
-    if (started === generation) rememberClusters(set.clusters, expansion.failures, `ref:${text}`);
+    const set = await buildClusters(expansion.records, { ...expandWith, genericKeys: expansion.genericKeys, now: now() });
+    const cluster = set.clusterOf.get(text) ?? null;
+    if (started === generation && cluster) rememberMembers([cluster], expansion, `ref:${text}`);
     log(text, expansion.records.length, expansion.droppedKeys, set.clusters.length);
-    return { cluster: set.clusterOf.get(text) ?? null, failures: expansion.failures, freshUntil: now() + ttl };
+    return { cluster, failures: expansion.failures, freshUntil: now() + ttl };
   }
 
   function log(what: string, records: number, droppedKeys: number, clusters: number): void {
     options.logger?.debug({ crosswalk: { resolved: what.startsWith('email:') || what.startsWith('phone:') ? what.split(':')[0] : 'ref', records, clusters, droppedKeys } }, 'identity resolved');
   }
 
-  /** Caches every cluster a resolution built under each member ref, so any member resolves without calls. */
-  function rememberClusters(clusters: readonly Cluster[], failures: readonly ResolutionFailure[], fetching: string): void {
-    const entryTtl = failures.length > 0 ? incompleteTtl : ttl + staleMs;
+  /**
+   * Caches a resolved cluster under the refs of its members whose own keys this resolution searched, and only
+   * when the resolution was complete (no source failed, no budget cut anything). Resolving such a member
+   * afresh searches the same keys and finds the same records, so the cache gives the answer that member
+   * would get asked first: the crosswalk never depends on query order. Other records found on the way
+   * (other people, members never expanded) are not cached: they resolve on their own when asked.
+   */
+  function rememberMembers(clusters: readonly Cluster[], expansion: Expansion, fetching: string): void {
+    if (!expansion.complete) return;
     for (const cluster of clusters) {
       for (const link of cluster.links) {
-        const cacheKey = `ref:${formatRef(link.ref)}`;
+        const refText = formatRef(link.ref);
+        if (!expansion.expanded.has(refText)) continue;
+        const cacheKey = `ref:${refText}`;
         // A key being fetched is stored by its fetch() itself; setting it here would cancel that fetch.
-        if (cacheKey !== fetching && !inFlight.has(cacheKey)) cache.set(cacheKey, { cluster, failures, freshUntil: now() + ttl }, { ttl: entryTtl });
+        if (cacheKey !== fetching && !inFlight.has(cacheKey)) cache.set(cacheKey, { cluster, failures: [], freshUntil: now() + ttl });
       }
     }
   }

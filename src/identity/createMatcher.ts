@@ -1,6 +1,10 @@
-import { jaroWinkler } from '@skyra/jaro-winkler';
-import { distance } from 'fastest-levenshtein';
 import type { MatchEvidence, MatchLevel, MatchRule } from './Cluster.js';
+import { compareCities, comparePostcodes, compareRegions, compareStreets } from './comparisons/compareAddresses.js';
+import { compareEmails, compareIdentifier, comparePhones } from './comparisons/compareContacts.js';
+import { compareDates } from './comparisons/compareDates.js';
+import { compareFamilyNames, compareGivenNames } from './comparisons/compareNames.js';
+import { LEVEL_CATALOGUE, type ComparisonName } from './comparisons/levelCatalogue.js';
+import { builtInModel, withLevels, type MatchModel, type TfComparison } from './comparisons/MatchModel.js';
 import type { IdentityTuning } from './identityConfigSchema.js';
 import { createBlocklist } from './isBlockedValue.js';
 import { createNicknameIndex, DEFAULT_NICKNAMES } from './nicknames.js';
@@ -17,7 +21,7 @@ export interface PairScore {
   /** Sum of the evidence weights (log2 likelihood ratio). */
   readonly score: number;
   readonly evidence: readonly MatchEvidence[];
-  /** The deterministic rule the pair satisfies (an equal personal email, phone or configured identifier), or null. */
+  /** The deterministic rule the pair satisfies (an equal personal email, phone or declared identifier), or null. */
   readonly deterministic: MatchRule | null;
 }
 
@@ -35,110 +39,145 @@ export interface LevelWeight {
   readonly weight: number;
 }
 
-/** Compares records and says whether values may link. One per gateway (holds the compiled config). */
+/** Compares records and says whether values may link. One per gateway (holds the compiled config and model). */
 export interface Matcher {
-  /** Every comparison level with its m, u and weight, in comparison order. */
-  levelWeights(): readonly LevelWeight[];
   compare(a: RecordProfile, b: RecordProfile, values: ValueStatus): PairScore;
+  /**
+   * True when two records that hold one value (an email, a phone) are clearly different people: their given
+   * names are DIFFERENT (not a typo, nickname or initial) and their birth dates DIFFERENT or absent, or their
+   * birth dates DIFFERENT and given names absent. One typo never makes two records different people.
+   */
+  clearlyDifferent(a: RecordProfile, b: RecordProfile): boolean;
   /** True for placeholder values that never link. */
   isBlocked(kind: 'email' | 'phone', value: string): boolean;
-  /** True when two normalised given names can be one person's (equal, nickname, initial, or close spelling). */
-  sameGivenName(a: string, b: string): boolean;
   /** Posterior probability (0..1) of a score: 0.95 at the link threshold, 0.5 four bits below it. */
   confidence(score: number): number;
+  /** Every comparison level with its m, u and weight, in comparison order. */
+  levelWeights(): readonly LevelWeight[];
   readonly linkThreshold: number;
   readonly reviewThreshold: number;
+  /** Declared identifier types: they link deterministically and are searched. */
   readonly identifierTypes: ReadonlySet<string>;
+  /** Declared identifier types held by one person only: an equal value is never SHARED. */
+  readonly uniqueIdentifierTypes: ReadonlySet<string>;
+  readonly model: MatchModel;
 }
 
 const round = (n: number): number => Math.round(n * 100) / 100;
 
 /**
- * Compiles the matching config (DESIGN.md §5): Fellegi–Sunter comparison of two record profiles per
- * attribute with levels EXACT / CLOSE (Jaro–Winkler from `closeAt`, nicknames, initials, one-edit dates) /
- * DIFFERENT / MISSING, each weighing log2(m/u); a missing value is neutral. Email, phone and configured
- * identifiers also decide the deterministic rule, unless the value is blocked, shared or generic.
+ * Compiles the matching config and model (DESIGN.md §5): a Fellegi–Sunter comparison of two record
+ * profiles with ordered levels per comparison (see LEVEL_CATALOGUE: names with nickname, initial, typo,
+ * phonetic and swapped-order levels; emails by local part and edit distance; dates by keying error,
+ * transposition and part; street lines by tokens; postcode, city, region; identifiers with one keying
+ * error), each weighing log2(m/u), EXACT names and cities adjusted by term frequency; MISSING, SHARED and
+ * IMPLIED weigh 0. Email, phone and declared identifiers also decide the deterministic rule, unless the
+ * value is blocked, shared or generic.
  */
-export function createMatcher(tuning: IdentityTuning): Matcher {
-  const { attributes } = tuning.matching;
-  const weight = (attr: keyof typeof attributes, level: 'exact' | 'close' | 'different'): number => {
-    const { m, u } = attributes[attr][level];
-    return round(Math.log2(m / u));
+export function createMatcher(tuning: IdentityTuning, model: MatchModel = builtInModel()): Matcher {
+  const levels = withLevels(model.levels, tuning.matching.levels);
+  const weights = new Map<string, number>();
+  for (const [comparison, table] of Object.entries(levels)) for (const [level, { m, u }] of Object.entries(table)) weights.set(`${comparison}:${level}`, round(Math.log2(m / u)));
+  const weightOf = (comparison: ComparisonName, level: string): number => weights.get(`${comparison}:${level}`) ?? 0;
+  const tfWeight = (comparison: TfComparison, values: readonly string[], other: readonly string[]): number => {
+    const table = model.termFrequencies[comparison];
+    const base = weightOf(comparison, 'EXACT');
+    if (!table) return base;
+    const { m, u } = (levels[comparison] as Record<string, { m: number; u: number }>)['EXACT']!;
+    // The rarest agreeing value decides (two records agreeing on "mary ann" agree on "mary" too).
+    let best = base;
+    for (const value of values) {
+      if (!other.includes(value)) continue;
+      const frequency = table.get(value) ?? Math.min(u, model.tfFloor);
+      best = Math.max(best === base ? -Infinity : best, round(Math.log2(m / Math.max(frequency, 1e-6))));
+    }
+    return best === -Infinity ? base : best;
   };
+
   const blocked = createBlocklist(tuning.blocklist);
   const nicknameTable: Record<string, readonly string[]> = { ...DEFAULT_NICKNAMES };
   for (const [formal, shorts] of Object.entries(tuning.normalize.nicknames)) nicknameTable[formal.toLowerCase()] = [...(nicknameTable[formal.toLowerCase()] ?? []), ...shorts.map((s) => s.toLowerCase())];
   const nickname = tuning.normalize.useNicknames ? createNicknameIndex(nicknameTable) : (a: string, b: string) => a === b;
-  const identifierTypes = new Set(tuning.identifiers);
+  const declared = tuning.identifiers.map((entry) => (typeof entry === 'string' ? { type: entry, unique: false } : entry));
+  const identifierTypes = new Set(declared.map((d) => d.type));
+  const uniqueIdentifierTypes = new Set(declared.filter((d) => d.unique).map((d) => d.type));
 
-  const evidence = (attribute: string, attr: keyof typeof attributes, level: MatchLevel): MatchEvidence => ({
+  const evidence = (attribute: string, comparison: ComparisonName, level: MatchLevel, weight?: number): MatchEvidence => ({
     attribute,
     level,
-    weight: level === 'EXACT' ? weight(attr, 'exact') : level === 'CLOSE' ? weight(attr, 'close') : level === 'DIFFERENT' ? weight(attr, 'different') : 0,
+    weight: level === 'MISSING' || level === 'SHARED' || level === 'IMPLIED' ? 0 : (weight ?? weightOf(comparison, level)),
   });
 
-  const sameGivenName = (a: string, b: string): boolean =>
-    a === b || nickname(a, b) || (a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b)) || jaroWinkler(a, b) >= attributes.givenName.closeAt;
-
-  function contactLevel(kind: 'email' | 'phone', a: readonly string[], b: readonly string[], values: ValueStatus): { level: MatchLevel; personal: boolean } {
-    const usable = (list: readonly string[]) => list.filter((v) => !blocked(kind, v) && !values.generic.has(`${kind}:${v}`));
-    const ua = usable(a);
-    const ub = usable(b);
-    if (ua.length === 0 || ub.length === 0) return { level: 'MISSING', personal: false };
-    const common = ua.filter((v) => ub.includes(v));
-    if (common.length === 0) return { level: 'DIFFERENT', personal: false };
-    const personal = common.some((v) => !values.shared.has(`${kind}:${v}`));
-    return { level: personal ? 'EXACT' : 'SHARED', personal };
-  }
-
-  function nameLevel(a: readonly string[], b: readonly string[], close: (x: string, y: string) => boolean): MatchLevel {
-    if (a.length === 0 || b.length === 0) return 'MISSING';
-    if (a.some((x) => b.includes(x))) return 'EXACT';
-    return a.some((x) => b.some((y) => close(x, y))) ? 'CLOSE' : 'DIFFERENT';
-  }
-
-  function dateLevel(a: string | null, b: string | null): MatchLevel {
-    if (a === null || b === null) return 'MISSING';
-    if (a === b) return 'EXACT';
-    const swapped = `${a.slice(0, 4)}-${a.slice(8, 10)}-${a.slice(5, 7)}`;
-    return swapped === b || distance(a, b) === 1 ? 'CLOSE' : 'DIFFERENT';
+  function nameEvidence(a: RecordProfile, b: RecordProfile): MatchEvidence[] {
+    const given = compareGivenNames(a.givenNames, b.givenNames, nickname);
+    const family = compareFamilyNames(a.familyNames, b.familyNames);
+    const straight = [
+      evidence('givenName', 'givenName', given, given === 'EXACT' ? tfWeight('givenName', a.givenNames, b.givenNames) : undefined),
+      evidence('familyName', 'familyName', family, family === 'EXACT' ? tfWeight('familyName', a.familyNames, b.familyNames) : undefined),
+    ];
+    if (given === 'EXACT' && family === 'EXACT') return straight;
+    // Given and family keyed the other way round: compare across, and keep the better reading.
+    const swappedGiven = compareGivenNames(a.givenNames, b.familyNames, nickname);
+    const swappedFamily = compareFamilyNames(a.familyNames, b.givenNames);
+    if (swappedGiven === 'MISSING' && swappedFamily === 'MISSING') return straight;
+    const swapped = [
+      evidence('givenName', 'givenName', swappedGiven, swappedGiven === 'EXACT' ? tfWeight('givenName', a.givenNames, b.familyNames) : undefined),
+      evidence('familyName', 'familyName', swappedFamily, swappedFamily === 'EXACT' ? tfWeight('familyName', a.familyNames, b.givenNames) : undefined),
+      evidence('nameOrder', 'nameOrder', 'SWAPPED'),
+    ];
+    const sum = (list: MatchEvidence[]) => list.reduce((s, e) => s + (e.weight ?? 0), 0);
+    return sum(swapped) > sum(straight) ? swapped : straight;
   }
 
   return {
-    levelWeights: () =>
-      Object.entries(attributes).flatMap(([comparison, levels]) =>
-        (['exact', 'close', 'different'] as const).map((level) => ({ comparison, level: level.toUpperCase(), m: levels[level].m, u: levels[level].u, weight: round(Math.log2(levels[level].m / levels[level].u)) })),
-      ),
+    model,
     linkThreshold: tuning.matching.linkThreshold,
     reviewThreshold: tuning.matching.reviewThreshold,
     identifierTypes,
+    uniqueIdentifierTypes,
     isBlocked: blocked,
-    sameGivenName,
+    levelWeights: () =>
+      (Object.keys(LEVEL_CATALOGUE) as ComparisonName[]).flatMap((comparison) =>
+        LEVEL_CATALOGUE[comparison].map((level) => {
+          const { m, u } = (levels[comparison] as Record<string, { m: number; u: number }>)[level]!;
+          return { comparison, level, m, u, weight: weightOf(comparison, level) };
+        }),
+      ),
     confidence: (score) => round(1 / (1 + 2 ** -(score - tuning.matching.linkThreshold + Math.log2(19))) * 1000) / 1000,
+    clearlyDifferent(a, b) {
+      const given = compareGivenNames(a.givenNames, b.givenNames, nickname);
+      const date = compareDates(a.birthDigits, b.birthDigits);
+      if (given === 'DIFFERENT') return date === 'DIFFERENT' || date === 'MISSING' || date === 'YEAR_ONLY';
+      return date === 'DIFFERENT' && given === 'MISSING';
+    },
     compare(a, b, values) {
       const list: MatchEvidence[] = [];
       let deterministic: MatchRule | null = null;
       for (const [type, value] of a.identifiers) {
         const other = b.identifiers.get(type);
-        if (other === undefined || !identifierTypes.has(type)) continue;
-        const level: MatchLevel = other === value ? (values.shared.has(`identifier:${type}:${value}`) ? 'SHARED' : 'EXACT') : 'DIFFERENT';
-        list.push(evidence(`identifier:${type}`, 'identifier', level));
-        if (level === 'EXACT') deterministic ??= `EXACT_IDENTIFIER:${type}`;
+        if (other === undefined) continue;
+        const shared = !uniqueIdentifierTypes.has(type) && values.shared.has(`identifier:${type}:${value}`);
+        if (values.generic.has(`identifier:${type}:${value}`)) continue;
+        const result = compareIdentifier(value, other, shared);
+        list.push(evidence(`identifier:${type}`, 'identifier', result.level));
+        if (result.personal && identifierTypes.has(type)) deterministic ??= `EXACT_IDENTIFIER:${type}`;
       }
-      const email = contactLevel('email', a.emails, b.emails, values);
-      const phone = contactLevel('phone', a.phones, b.phones, values);
+      const usable = (kind: 'email' | 'phone', list2: readonly string[]) => list2.filter((v) => !blocked(kind, v) && !values.generic.has(`${kind}:${v}`));
+      const email = compareEmails(usable('email', a.emails), usable('email', b.emails), (v) => values.shared.has(`email:${v}`));
+      const phone = comparePhones(usable('phone', a.phones), usable('phone', b.phones), (v) => values.shared.has(`phone:${v}`));
       list.push(evidence('email', 'email', email.level), evidence('phone', 'phone', phone.level));
       if (email.personal) deterministic ??= 'EXACT_EMAIL';
       if (phone.personal) deterministic ??= 'EXACT_PHONE';
+      list.push(...nameEvidence(a, b), evidence('birthDate', 'birthDate', compareDates(a.birthDigits, b.birthDigits)));
+      const street = compareStreets(a.streets, b.streets);
+      const postcode = comparePostcodes(a.postcodes, b.postcodes, street);
+      const city = compareCities(a.cities, b.cities, postcode);
       list.push(
-        evidence('givenName', 'givenName', nameLevel(a.givenNames, b.givenNames, sameGivenName)),
-        evidence('familyName', 'familyName', nameLevel(a.familyNames, b.familyNames, (x, y) => jaroWinkler(x, y) >= attributes.familyName.closeAt || x.split(' ').some((w) => y.split(' ').includes(w)))),
-        evidence('birthDate', 'birthDate', dateLevel(a.birthDate, b.birthDate)),
+        evidence('address', 'address', street),
+        evidence('postcode', 'postcode', postcode),
+        evidence('city', 'city', city, city === 'EXACT' ? tfWeight('city', a.cities, b.cities) : undefined),
+        evidence('region', 'region', compareRegions(a.regions, b.regions, postcode, city)),
       );
-      const street = nameLevel(a.streets, b.streets, (x, y) => jaroWinkler(x, y) >= attributes.address.closeAt);
-      list.push(evidence('address', 'address', street));
-      // A postcode adds little once the street line agreed (they are correlated), so it counts only without one.
-      if (street === 'MISSING' || street === 'DIFFERENT') list.push(evidence('postcode', 'postcode', nameLevel(a.postcodes, b.postcodes, () => false)));
       const score = round(list.reduce((sum, e) => sum + (e.weight ?? 0), 0));
       return { score, evidence: list, deterministic };
     },

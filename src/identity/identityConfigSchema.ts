@@ -1,25 +1,28 @@
+import { LEVEL_CATALOGUE, type ComparisonName } from './comparisons/levelCatalogue.js';
 import { z } from 'zod';
 
-/** m/u probabilities of one comparison level (Fellegi–Sunter): P(level | same person), P(level | different people). */
-const level = (m: number, u: number) =>
-  z
-    .object({ m: z.number().gt(0).lte(1).default(m), u: z.number().gt(0).lte(1).default(u) })
-    .strict()
-    .prefault({});
+/** m/u of one level, each optional (the rest from the model). */
+const levelOverride = z.object({ m: z.number().gt(0).lte(1).optional(), u: z.number().gt(0).lte(1).optional() }).strict();
 
-/** Levels of one attribute; `closeAt` is the Jaro–Winkler similarity (0..1) from which two values are CLOSE. */
-const attribute = (exact: [number, number], close: [number, number], different: [number, number], closeAt = 0.9) =>
-  z
-    .object({ exact: level(...exact), close: level(...close), different: level(...different), closeAt: z.number().gt(0).lte(1).default(closeAt) })
-    .strict()
-    .prefault({});
+/** Per comparison, the levels whose m/u are overridden; names from LEVEL_CATALOGUE, checked. */
+const levelsSchema = z
+  .object(
+    Object.fromEntries(
+      (Object.keys(LEVEL_CATALOGUE) as ComparisonName[]).map((comparison) => [
+        comparison,
+        z
+          .object(Object.fromEntries(LEVEL_CATALOGUE[comparison].map((level) => [level, levelOverride.optional()])))
+          .strict()
+          .optional(),
+      ]),
+    ),
+  )
+  .strict()
+  .default({});
 
 /**
- * Default m/u per attribute and level. Log2 weights with these: email/phone EXACT +10.8, DIFFERENT −3.3;
- * givenName EXACT +6.4, CLOSE (nickname, initial, JW ≥ 0.88) +2.3, DIFFERENT −5.6; familyName EXACT +7.5,
- * CLOSE +2.8, DIFFERENT −5.0; birthDate EXACT +8.2, CLOSE (one digit or day/month swapped) +2.3, DIFFERENT
- * −5.6; address (street line) EXACT +9.7, CLOSE +3.3, DIFFERENT −3.2; postcode EXACT +5.5, DIFFERENT −2.6;
- * identifier EXACT +13.3, DIFFERENT −3.3. A MISSING value (either side) weighs 0.
+ * Matching thresholds and weights. Weights come from the model (`identity.model`, written by `c360 identity
+ * train`; built-in defaults without one, see DEFAULT_LEVELS); `levels` overrides single levels' m/u.
  */
 const matchingSchema = z
   .object({
@@ -27,19 +30,8 @@ const matchingSchema = z
     linkThreshold: z.number().default(16),
     /** Score from which a record is a candidate (never merged) below the link threshold. Default 8. */
     reviewThreshold: z.number().default(8),
-    attributes: z
-      .object({
-        email: attribute([0.9, 0.0005], [0.0001, 0.0001], [0.1, 0.9995]),
-        phone: attribute([0.9, 0.0005], [0.0001, 0.0001], [0.1, 0.9995]),
-        givenName: attribute([0.85, 0.01], [0.13, 0.026], [0.02, 0.964], 0.88),
-        familyName: attribute([0.9, 0.005], [0.07, 0.01], [0.03, 0.985], 0.9),
-        birthDate: attribute([0.9, 0.003], [0.08, 0.016], [0.02, 0.981]),
-        address: attribute([0.85, 0.001], [0.1, 0.01], [0.05, 0.989], 0.9),
-        postcode: attribute([0.9, 0.02], [0.0001, 0.0001], [0.1, 0.98]),
-        identifier: attribute([0.9, 0.0001], [0.0001, 0.0001], [0.1, 0.9999]),
-      })
-      .strict()
-      .prefault({}),
+    /** m/u overrides per comparison and level, e.g. `{ givenName: { NICKNAME: { m: 0.05 } } }`. Default none. */
+    levels: levelsSchema,
   })
   .strict()
   .refine((m) => m.reviewThreshold < m.linkThreshold, { message: 'reviewThreshold must be below linkThreshold', path: ['reviewThreshold'] })
@@ -68,8 +60,14 @@ const blocklistSchema = z
 export const identityConfigShape = {
   /** Records one source may contribute to one customer; extra links are refused (anti-overmerge). Default 10. */
   maxMembersPerSource: z.number().int().min(1).max(100).default(10),
-  /** Blocking keys searched per closure round (the rest are dropped, logged at debug). Default 12. */
-  maxKeysPerRound: z.number().int().min(1).max(200).default(12),
+  /** Blocking keys searched per closure round, weakest kinds dropped first (logged at debug). Default 40. */
+  maxKeysPerRound: z.number().int().min(1).max(500).default(40),
+  /** Blocking keys searched per resolution, all rounds together. Default 80. */
+  maxKeysPerResolution: z.number().int().min(1).max(2000).default(80),
+  /** Source searches (one key asked of one source) per resolution: the budget of upstream search work. Default 160. */
+  maxSearchesPerResolution: z.number().int().min(1).max(5000).default(160),
+  /** Records one resolution compares; found records past it are left out (and the resolution not cached under members). Default 400. */
+  maxRecordsPerResolution: z.number().int().min(2).max(10_000).default(400),
   /** A value held by records of more than this many distinct people (given names) is generic: ignored. Default 3. */
   genericMaxPeople: z.number().int().min(1).max(1000).default(3),
   /** After `cacheTtlMs`, how long a resolution is still served while it is refreshed in the background, ms. Default 60 000. */
@@ -87,8 +85,22 @@ export const identityConfigShape = {
     })
     .strict()
     .prefault({}),
-  /** Identifier types (record `identifiers` keys) that link deterministically when equal, e.g. `loyaltyNumber`. Default none. */
-  identifiers: z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'must be an identifier name')).default([]),
+  /**
+   * Identifier types (record `identifiers` keys) that link deterministically when equal and are searched,
+   * e.g. `loyaltyNumber`, or `{ type: nationalId, unique: true }` for one held by one person only (an equal
+   * value is then never taken for a household's shared value). Identifiers not listed still count as
+   * probabilistic evidence where both records hold them. Default none.
+   */
+  identifiers: z
+    .array(
+      z.union([
+        z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'must be an identifier name'),
+        z.object({ type: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'must be an identifier name'), unique: z.boolean().default(false) }).strict(),
+      ]),
+    )
+    .default([]),
+  /** A model file written by `c360 identity train` (m/u per level, term frequencies); relative to the config file. Default none: built-in weights. */
+  model: z.string().min(1).optional(),
   matching: matchingSchema,
   blocklist: blocklistSchema,
   overrides: z

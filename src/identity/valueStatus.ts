@@ -3,8 +3,10 @@ import type { RecordProfile } from './RecordProfile.js';
 
 /**
  * Classifies the linking values (emails, phones, configured identifiers) of one resolution's records:
- * - **shared**: held by records that disagree on the given name or birth date (a household email, a
- *   family phone): such a value is neutral evidence and never links deterministically;
+ * - **shared**: held by records that are clearly different people (see Matcher.clearlyDifferent: given
+ *   names and birth dates that disagree beyond a typo; a household email, a family phone): such a value
+ *   is neutral evidence and never links deterministically. One typo never makes a value shared, and a
+ *   declared `unique` identifier is never shared;
  * - **generic**: held by more than `genericMaxPeople` distinct people (given names that cannot be one
  *   person's), or listed in `knownGeneric` (a search returned too many records): ignored entirely.
  * Two records of one person (a CRM duplicate) agreeing on their names do not make a value shared.
@@ -15,16 +17,16 @@ export function valueStatus(profiles: readonly RecordProfile[], matcher: Matcher
   for (const profile of profiles) {
     for (const email of profile.emails) add(`email:${email}`, profile);
     for (const phone of profile.phones) add(`phone:${phone}`, profile);
-    for (const [type, value] of profile.identifiers) if (matcher.identifierTypes.has(type)) add(`identifier:${type}:${value}`, profile);
+    for (const [type, value] of profile.identifiers) if (!matcher.uniqueIdentifierTypes.has(type)) add(`identifier:${type}:${value}`, profile);
   }
   const shared = new Set<string>();
   const generic = new Set<string>(knownGeneric);
   for (const [key, list] of holders) {
     if (list.length < 2) continue;
-    // Greedy grouping into distinct people by compatible given names and birth dates.
+    // Greedy grouping into distinct people: a record joins the first group none of whose members it is clearly not.
     const people: RecordProfile[][] = [];
     for (const profile of list) {
-      const group = people.find((members) => members.every((other) => compatible(profile, other, matcher)));
+      const group = people.find((members) => members.every((other) => !matcher.clearlyDifferent(profile, other)));
       if (group) group.push(profile);
       else people.push([profile]);
     }
@@ -32,10 +34,4 @@ export function valueStatus(profiles: readonly RecordProfile[], matcher: Matcher
     else if (people.length > 1) shared.add(key);
   }
   return { shared, generic };
-}
-
-function compatible(a: RecordProfile, b: RecordProfile, matcher: Matcher): boolean {
-  if (a.birthDate !== null && b.birthDate !== null && a.birthDate !== b.birthDate) return false;
-  if (a.givenNames.length === 0 || b.givenNames.length === 0) return true;
-  return a.givenNames.some((x) => b.givenNames.some((y) => matcher.sameGivenName(x, y)));
 }

@@ -31,7 +31,8 @@ const world = [
   record('shopify', '11', ['jane@example.com'], []),
   record('zendesk', '21', [], ['+1 415-555-0100']),
   record('salesforce', '003H1', ['smiths@example.net'], ['4155550101']),
-  record('salesforce', '003H2', ['smiths@example.net'], ['4155550102']),
+  // Another household line: not one keying error away from 003H1's (that would be a typo, CLOSE evidence).
+  record('salesforce', '003H2', ['smiths@example.net'], ['4155550177']),
   record('shopify', '12', ['smiths@example.net'], ['+14155550101']),
 ];
 

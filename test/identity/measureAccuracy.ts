@@ -61,8 +61,11 @@ export async function measureAccuracy(adapters: readonly SourceAdapter[], labell
   return { records: labelled.length, truePairs, predictedPairs, truePositives, precision: r(precision), recall: r(recall), f1: r(f1) };
 }
 
-/** Adapters for sandbox source configs, silent. */
+/**
+ * Adapters for sandbox source configs, silent. Accuracy is not latency: each call may take 20 s, so a slow,
+ * loaded machine (CI's) never turns into timeouts and missing links.
+ */
 export function sandboxAdapters(configs: Parameters<typeof createSourceAdapter>[0][]): SourceAdapter[] {
   const logger = pino({ level: 'silent' });
-  return configs.map((config) => createSourceAdapter(config, logger));
+  return configs.map((config) => createSourceAdapter({ ...config, timeoutMs: Math.max(config.timeoutMs, 20_000) }, logger));
 }

@@ -22,7 +22,8 @@ export const fileSourceSchema = z
         fullName: column.optional(),
         emails: z.array(column).default([]),
         phones: z.array(column).default([]),
-        line1: column.optional(),
+        /** The street line's column, or several columns joined with a space (`[street_number, street]`). */
+        line1: z.union([column, z.array(column).min(1)]).optional(),
         city: column.optional(),
         region: column.optional(),
         postcode: column.optional(),

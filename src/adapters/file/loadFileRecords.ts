@@ -77,7 +77,8 @@ export async function loadFileRecords(settings: FileSourceSettings): Promise<Loa
     const given = pick(c.givenName);
     const family = pick(c.familyName);
     const full = pick(c.fullName) ?? ([given, family].filter(Boolean).join(' ') || null);
-    const address = { line1: pick(c.line1), city: pick(c.city), region: pick(c.region), postcode: pick(c.postcode), country: pick(c.country) };
+    const line1 = Array.isArray(c.line1) ? c.line1.map((col) => row.get(col)).filter((v): v is string => v !== null).join(' ') || null : pick(c.line1);
+    const address = { line1, city: pick(c.city), region: pick(c.region), postcode: pick(c.postcode), country: pick(c.country) };
     const identifiers: Record<string, string> = {};
     for (const [type, column] of Object.entries(c.identifiers)) {
       const value = row.get(column);
@@ -100,6 +101,6 @@ export async function loadFileRecords(settings: FileSourceSettings): Promise<Loa
 
 function mappedColumns(settings: FileSourceSettings): string[] {
   const c = settings.columns;
-  const singles = [c.id, c.givenName, c.familyName, c.fullName, c.line1, c.city, c.region, c.postcode, c.country, c.birthDate, c.updatedAt].filter((v): v is string => v !== undefined);
+  const singles = [c.id, c.givenName, c.familyName, c.fullName, ...(Array.isArray(c.line1) ? c.line1 : [c.line1]), c.city, c.region, c.postcode, c.country, c.birthDate, c.updatedAt].filter((v): v is string => v !== undefined);
   return [...new Set([...singles, ...c.emails, ...c.phones, ...Object.values(c.identifiers)])];
 }

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { runDemo } from './commands/runDemo.js';
 import { runSandbox } from './commands/runSandbox.js';
 import { runServe } from './commands/runServe.js';
+import { runIdentityTrain } from './commands/runIdentityTrain.js';
 import { ConfigError } from './config.js';
 
 const USAGE = `usage:
@@ -13,7 +14,9 @@ const USAGE = `usage:
   c360 serve   --config c360.yaml [--port N] [--host H]
                  the gateway against the sources in a config file
   c360 sandbox [--size N] [--seed N] [--salesforce-port N] [--shopify-port N] [--zendesk-port N]
-                 only the simulated Salesforce, Shopify and Zendesk servers`;
+                 only the simulated Salesforce, Shopify and Zendesk servers
+  c360 identity train --config c360.yaml [--out model.json] [--sample N] [--seeds N]
+                 estimate match weights (EM) and term frequencies from the sources; point identity.model at the file`;
 
 const print = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -29,10 +32,14 @@ class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
     strict: true,
+    allowPositionals: true,
     options: {
+      out: { type: 'string' },
+      sample: { type: 'string' },
+      seeds: { type: 'string' },
       config: { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
@@ -49,6 +56,7 @@ async function main(argv: string[]): Promise<void> {
     print(USAGE);
     return;
   }
+  if (command !== 'identity' && positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
   const port = integer('port', values.port, 0, 65_535);
   const size = integer('size', values.size, 1, 100_000);
   const seed = integer('seed', values.seed, 0, 2 ** 31 - 1);
@@ -65,6 +73,14 @@ async function main(argv: string[]): Promise<void> {
         zendesk: integer('zendesk-port', values['zendesk-port'], 0, 65_535) ?? 0,
       };
       return runSandbox({ size, seed, ports }, print);
+    }
+    case 'identity': {
+      if (positionals[0] !== 'train') throw new UsageError(`unknown identity command ${JSON.stringify(positionals[0] ?? '')} (expected train)`);
+      if (!values.config) throw new UsageError('identity train needs --config <file>');
+      return runIdentityTrain(
+        { configPath: values.config, out: values.out, sample: integer('sample', values.sample, 2, 10_000_000), seeds: integer('seeds', values.seeds, 0, 100_000) },
+        print,
+      );
     }
     default:
       throw new UsageError(`unknown command ${JSON.stringify(command)}`);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { dirname, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isSupportedCountry, type CountryCode } from 'libphonenumber-js';
 import { parse as parseYaml } from 'yaml';
@@ -253,7 +254,10 @@ export function loadConfig(path: string, env: NodeJS.ProcessEnv = process.env): 
   } catch (error) {
     throw new ConfigError(`config file ${path} is not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   }
-  return parseConfig(raw ?? {}, env, path);
+  const config = parseConfig(raw ?? {}, env, path);
+  // A model file is named relative to the config file, wherever the gateway is started from.
+  const model = config.identity.model;
+  return model === undefined ? config : { ...config, identity: { ...config.identity, model: resolvePath(dirname(path), model) } };
 }
 
 /** Validates a config object (already parsed from YAML), applying env overrides and resolving secrets. */

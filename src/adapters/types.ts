@@ -118,6 +118,11 @@ export interface SourceAdapter {
   ticketsByOwner?(ownerIds: readonly string[], ctx: CallContext): Promise<BatchResult<Ticket[]>>;
   /** Tasks, calls and other activities about each record id, newest first. Only when `capabilities.activities`. */
   activitiesByOwner?(ownerIds: readonly string[], ctx: CallContext): Promise<BatchResult<Activity[]>>;
+  /**
+   * Up to `limit` identity records, in any order, for training match weights (`c360 identity train`). File
+   * sources return their records; a source without it contributes the records that searches find.
+   */
+  sample?(limit: number, ctx: CallContext): Promise<IdentityRecord[]>;
   /** Releases sockets and timers. */
   close?(): Promise<void>;
 }

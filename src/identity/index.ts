@@ -29,3 +29,7 @@ export type { OverrideChange, OverrideKind, OverrideStore } from './overrides/Ov
 export { createMemoryOverrideStore } from './overrides/createMemoryOverrideStore.js';
 export { createFileOverrideStore } from './overrides/createFileOverrideStore.js';
 export { createIdentityOverrides, foldOverrides, type IdentityOverrides, type IdentityOverridesOptions } from './overrides/createIdentityOverrides.js';
+export { builtInModel, type MatchModel } from './comparisons/MatchModel.js';
+export { DEFAULT_LEVELS, LEVEL_CATALOGUE, type ComparisonName } from './comparisons/levelCatalogue.js';
+export { loadMatchModel, modelFileSchema, type ModelFile } from './training/matchModelFile.js';
+export { trainMatchModel, type TrainMatchModelOptions } from './training/trainMatchModel.js';

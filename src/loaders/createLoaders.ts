@@ -30,11 +30,14 @@ export interface Loaders {
  * Create a new instance per request (as DataLoader's own rule says); the loaders cache for that request only.
  * Search results prime the record loader, so a record found while resolving is not fetched again.
  *
+ * `options.maxSearchResults`: records per search key past which the identity layer calls a key generic;
+ * handed to the adapters so they stop paging there (see CallContext.maxSearchResults).
  * `options.batch` (default true): false makes every load its own upstream call (the bench's "batching off"
  * ablation, `performance.batching: false`); per-request caching stays on either way.
  */
-export function createLoaders(adapters: readonly SourceAdapter[], ctx: CallContext, options: { readonly batch?: boolean } = {}): Loaders {
+export function createLoaders(adapters: readonly SourceAdapter[], ctx: CallContext, options: { readonly batch?: boolean; readonly maxSearchResults?: number } = {}): Loaders {
   const batch = options.batch ?? true;
+  const searchCtx: CallContext = options.maxSearchResults === undefined ? ctx : { ...ctx, maxSearchResults: options.maxSearchResults };
   const byName = new Map(adapters.map((adapter) => [adapter.name, adapter]));
   const built = new Map<string, SourceLoaders>();
 
@@ -46,7 +49,7 @@ export function createLoaders(adapters: readonly SourceAdapter[], ctx: CallConte
     const records = new DataLoader<string, IdentityRecord | null>((ids) => adapter.getByIds(ids, ctx), { batch });
     const search = new DataLoader<BlockingKey, IdentityRecord[], string>(
       async (keys) => {
-        const results = await adapter.search(keys, ctx);
+        const results = await adapter.search(keys, searchCtx);
         for (const result of results) {
           if (Array.isArray(result)) for (const record of result) records.prime(record.ref.id, record);
         }

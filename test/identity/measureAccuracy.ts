@@ -2,7 +2,7 @@ import { pino } from 'pino';
 import { createSourceAdapter } from '../../src/adapters/createSourceAdapter.js';
 import type { SourceAdapter } from '../../src/adapters/types.js';
 import type { SourceRef } from '../../src/domain/index.js';
-import { createIdentityResolver, defaultIdentityTuning, type IdentityTuning } from '../../src/identity/index.js';
+import { createIdentityResolver, defaultIdentityTuning, type IdentityTuning, type MatchModel } from '../../src/identity/index.js';
 import { createLoaders } from '../../src/loaders/index.js';
 
 /** Pairwise link quality against a ground truth. */
@@ -27,8 +27,8 @@ export interface LabelledRef {
  * set of DataLoaders per resolution as per request), then counts pairs: a predicted pair is two records in
  * one customer, a true pair two records of one person.
  */
-export async function measureAccuracy(adapters: readonly SourceAdapter[], labelled: readonly LabelledRef[], tuning: IdentityTuning = defaultIdentityTuning()): Promise<AccuracyFigures> {
-  const resolver = createIdentityResolver({ sourcePriority: adapters.map((a) => a.name), tuning });
+export async function measureAccuracy(adapters: readonly SourceAdapter[], labelled: readonly LabelledRef[], tuning: IdentityTuning = defaultIdentityTuning(), model?: MatchModel): Promise<AccuracyFigures> {
+  const resolver = createIdentityResolver({ sourcePriority: adapters.map((a) => a.name), tuning, ...(model ? { model } : {}) });
   const predicted = new Map<string, string>();
   const queue = [...labelled];
   const worker = async () => {

@@ -61,6 +61,10 @@ export function createFileAdapter(options: FileAdapterOptions): SourceAdapter {
       const index = await ready();
       return ids.map((id) => index.byId.get(id) ?? null);
     },
+    async sample(limit): Promise<IdentityRecord[]> {
+      const index = await ready();
+      return [...index.byId.values()].slice(0, Math.max(0, limit));
+    },
   };
 }
 

@@ -4,6 +4,7 @@ import './runtimeDefaults.js';
 import { parseArgs } from 'node:util';
 import { runDemo } from './commands/runDemo.js';
 import { runSandbox } from './commands/runSandbox.js';
+import { runSandboxLinkage } from './commands/runSandboxLinkage.js';
 import { runServe } from './commands/runServe.js';
 import { ConfigError } from './config.js';
 
@@ -13,7 +14,9 @@ const USAGE = `usage:
   c360 serve   --config c360.yaml [--port N] [--host H]
                  the gateway against the sources in a config file
   c360 sandbox [--size N] [--seed N] [--salesforce-port N] [--shopify-port N] [--zendesk-port N]
-                 only the simulated Salesforce, Shopify and Zendesk servers`;
+                 only the simulated Salesforce, Shopify and Zendesk servers
+  c360 sandbox linkage --out DIR [--size N] [--seed N]
+                 writes a seeded record-linkage benchmark (crm/shop/support CSVs, truth, c360 config)`;
 
 const print = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -29,8 +32,9 @@ class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
+  const linkage = command === 'sandbox' && rest[0] === 'linkage';
   const { values } = parseArgs({
-    args: rest,
+    args: linkage ? rest.slice(1) : rest,
     strict: true,
     options: {
       config: { type: 'string' },
@@ -42,6 +46,7 @@ async function main(argv: string[]): Promise<void> {
       'salesforce-port': { type: 'string' },
       'shopify-port': { type: 'string' },
       'zendesk-port': { type: 'string' },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -59,6 +64,10 @@ async function main(argv: string[]): Promise<void> {
       if (!values.config) throw new UsageError('serve needs --config <file>');
       return runServe({ configPath: values.config, port, host: values.host }, print);
     case 'sandbox': {
+      if (linkage) {
+        if (!values.out) throw new UsageError('sandbox linkage needs --out <dir>');
+        return runSandboxLinkage({ out: values.out, size, seed }, print);
+      }
       const ports = {
         salesforce: integer('salesforce-port', values['salesforce-port'], 0, 65_535) ?? 0,
         shopify: integer('shopify-port', values['shopify-port'], 0, 65_535) ?? 0,

@@ -4,6 +4,7 @@ import './runtimeDefaults.js';
 import { parseArgs } from 'node:util';
 import { runDemo } from './commands/runDemo.js';
 import { runSandbox } from './commands/runSandbox.js';
+import { runSandboxLinkage } from './commands/runSandboxLinkage.js';
 import { runServe } from './commands/runServe.js';
 import { runIdentityTrain } from './commands/runIdentityTrain.js';
 import { ConfigError } from './config.js';
@@ -15,6 +16,8 @@ const USAGE = `usage:
                  the gateway against the sources in a config file
   c360 sandbox [--size N] [--seed N] [--salesforce-port N] [--shopify-port N] [--zendesk-port N]
                  only the simulated Salesforce, Shopify and Zendesk servers
+  c360 sandbox linkage --out DIR [--size N] [--seed N]
+                 writes a seeded record-linkage benchmark (crm/shop/support CSVs, truth, c360 config)
   c360 identity train --config c360.yaml [--out model.json] [--sample N] [--seeds N]
                  estimate match weights (EM) and term frequencies from the sources; point identity.model at the file`;
 
@@ -56,7 +59,8 @@ async function main(argv: string[]): Promise<void> {
     print(USAGE);
     return;
   }
-  if (command !== 'identity' && positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
+  const linkage = command === 'sandbox' && positionals[0] === 'linkage';
+  if (command !== 'identity' && !linkage && positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
   const port = integer('port', values.port, 0, 65_535);
   const size = integer('size', values.size, 1, 100_000);
   const seed = integer('seed', values.seed, 0, 2 ** 31 - 1);
@@ -67,6 +71,10 @@ async function main(argv: string[]): Promise<void> {
       if (!values.config) throw new UsageError('serve needs --config <file>');
       return runServe({ configPath: values.config, port, host: values.host }, print);
     case 'sandbox': {
+      if (linkage) {
+        if (!values.out) throw new UsageError('sandbox linkage needs --out <dir>');
+        return runSandboxLinkage({ out: values.out, size, seed }, print);
+      }
       const ports = {
         salesforce: integer('salesforce-port', values['salesforce-port'], 0, 65_535) ?? 0,
         shopify: integer('shopify-port', values['shopify-port'], 0, 65_535) ?? 0,

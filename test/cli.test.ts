@@ -115,3 +115,18 @@ describe('cli: c360 sandbox', () => {
     expect(await sandbox.exited).toBe(0);
   });
 });
+
+describe('cli: c360 sandbox linkage', () => {
+  // Two CLI start-ups at once; a generous bound because the machine may be busy (not a timing assertion).
+  it('writes a seeded benchmark and prints the config path; without --out it exits 2 with usage', { timeout: 60_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'c360-cli-linkage-'));
+    const gen = run(['sandbox', 'linkage', '--out', dir, '--size', '60', '--seed', '4']);
+    const missing = run(['sandbox', 'linkage', '--size', '60']);
+    expect(await gen.exited).toBe(0);
+    expect(gen.out()).toContain(`Config: ${join(dir, 'c360.linkage.yaml')}`);
+    expect(gen.out()).toMatch(/support\.csv\s+\d+ records/);
+    expect(await missing.exited).toBe(2);
+    expect(missing.err()).toContain('sandbox linkage needs --out <dir>');
+    await (await import('node:fs/promises')).rm(dir, { recursive: true, force: true });
+  });
+});

@@ -3,6 +3,7 @@
 import './runtimeDefaults.js';
 import { parseArgs } from 'node:util';
 import { runDemo } from './commands/runDemo.js';
+import { runIdentityEvaluate } from './commands/runIdentityEvaluate.js';
 import { runSandbox } from './commands/runSandbox.js';
 import { runServe } from './commands/runServe.js';
 import { ConfigError } from './config.js';
@@ -13,7 +14,10 @@ const USAGE = `usage:
   c360 serve   --config c360.yaml [--port N] [--host H]
                  the gateway against the sources in a config file
   c360 sandbox [--size N] [--seed N] [--salesforce-port N] [--shopify-port N] [--zendesk-port N]
-                 only the simulated Salesforce, Shopify and Zendesk servers`;
+                 only the simulated Salesforce, Shopify and Zendesk servers
+  c360 identity evaluate --config c360.yaml (--truth pairs.csv | --cluster-column SOURCE:COLUMN[,...] [--cluster-pattern REGEX])
+                 [--out DIR] [--thresholds a,b,c] [--concurrency N]
+                 precision, recall, F1 and a threshold sweep of identity resolution against labelled data`;
 
 const print = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -28,7 +32,10 @@ function integer(name: string, value: string | undefined, min: number, max: numb
 class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<void> {
-  const [command, ...rest] = argv;
+  const [command, ...afterCommand] = argv;
+  // `identity` takes a subcommand word before its flags.
+  const subcommand = command === 'identity' && afterCommand[0] && !afterCommand[0].startsWith('-') ? afterCommand[0] : undefined;
+  const rest = subcommand === undefined ? afterCommand : afterCommand.slice(1);
   const { values } = parseArgs({
     args: rest,
     strict: true,
@@ -42,6 +49,12 @@ async function main(argv: string[]): Promise<void> {
       'salesforce-port': { type: 'string' },
       'shopify-port': { type: 'string' },
       'zendesk-port': { type: 'string' },
+      truth: { type: 'string' },
+      'cluster-column': { type: 'string' },
+      'cluster-pattern': { type: 'string' },
+      out: { type: 'string' },
+      thresholds: { type: 'string' },
+      concurrency: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -65,6 +78,23 @@ async function main(argv: string[]): Promise<void> {
         zendesk: integer('zendesk-port', values['zendesk-port'], 0, 65_535) ?? 0,
       };
       return runSandbox({ size, seed, ports }, print);
+    }
+    case 'identity': {
+      if (subcommand !== 'evaluate') throw new UsageError(`unknown identity command ${JSON.stringify(subcommand ?? '')}; try identity evaluate`);
+      if (!values.config) throw new UsageError('identity evaluate needs --config <file>');
+      await runIdentityEvaluate(
+        {
+          configPath: values.config,
+          truthPath: values.truth,
+          clusterColumns: values['cluster-column'],
+          clusterPattern: values['cluster-pattern'],
+          outDir: values.out,
+          thresholds: values.thresholds,
+          concurrency: integer('concurrency', values.concurrency, 1, 256),
+        },
+        print,
+      );
+      return;
     }
     default:
       throw new UsageError(`unknown command ${JSON.stringify(command)}`);

@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runIdentityEvaluate } from '../../src/commands/runIdentityEvaluate.js';
 import { ConfigError } from '../../src/config.js';
@@ -88,4 +90,65 @@ describe('runIdentityEvaluate: figures on a labelled synthetic set', () => {
     expect(lines.join('\n')).toMatch(/precision\s+0\.8182/);
     expect(lines.join('\n')).toMatch(/Threshold sweep:/);
   });
+});
+
+describe('runIdentityEvaluate: truth files', () => {
+  it('scores a pairs file: every record of the named file sources is labelled, a record in no pair a person of its own', async () => {
+    const truth = join(dir, 'pairs.csv');
+    writeFileSync(truth, ['source,id,source,id', ...people.map((_, i) => `crm,C${i + 1},loyalty,L${i + 1}`).slice(0, 11)].join('\n'));
+    const evaluation = await runIdentityEvaluate({ configPath, truthPath: truth, outDir: join(dir, 'pairs-report'), thresholds: '16' }, silent);
+    // Same labels as the cluster columns except that L12 and C12 are not a pair here: 11 true pairs.
+    expect(evaluation.figures).toMatchObject({ records: 24, truePairs: 11, truePositives: 9, predictedPairs: 11, overMergedClusters: 1, underLinkedPersons: 2 });
+    expect(evaluation.labels).toMatch(/pairs/);
+  });
+
+  it('scores a clusters file (source,id,cluster) on the records it lists only', async () => {
+    const truth = join(dir, 'clusters.csv');
+    writeFileSync(truth, 'source,id,cluster\ncrm,C2,x\nloyalty,L2,x\ncrm,C3,y\nloyalty,L3,y\n');
+    const evaluation = await runIdentityEvaluate({ configPath, truthPath: truth, outDir: join(dir, 'clusters-report'), thresholds: '16' }, silent);
+    expect(evaluation.figures).toMatchObject({ records: 4, truePairs: 2, truePositives: 2, predictedPairs: 2, precision: 1, recall: 1 });
+  });
+});
+
+describe('runIdentityEvaluate: bad input is a ConfigError naming the problem', () => {
+  const pairs = join(dir, 'bad-source.csv');
+  writeFileSync(pairs, 'source,id,source,id\ncrm,C1,shop,S1\n');
+  it.each([
+    [{ truthPath: join(dir, 'nope.csv') }, /--truth: file .*nope\.csv does not exist/],
+    [{ truthPath: pairs }, /line 2: unknown source "shop" \(the config has crm, loyalty\)/],
+    [{ clusterColumns: 'shop:person' }, /unknown source "shop"/],
+    [{ clusterColumns: 'crm:nosuch' }, /has no column "nosuch"/],
+    [{ clusterColumns: 'crm' }, /SOURCE:COLUMN/],
+    [{ clusterColumns: 'crm:person', clusterPattern: 'P(\\d+' }, /--cluster-pattern: "P\(\\\\d\+" is not a valid regular expression/],
+    [{ clusterColumns: 'crm:person', clusterPattern: '^Q(\\d+)' }, /no labelled records: .* \(12 rows had no label matching --cluster-pattern\)/],
+    [{}, /exactly one of --truth <file> and --cluster-column/],
+    [{ truthPath: pairs, clusterColumns: 'crm:person' }, /exactly one of/],
+    [{ clusterColumns: 'crm:person', thresholds: '10,x' }, /--thresholds/],
+  ])('%j', async (flags, message) => {
+    const run = runIdentityEvaluate({ configPath, outDir: join(dir, 'never'), ...flags }, silent);
+    await expect(run).rejects.toThrow(ConfigError);
+    await expect(run).rejects.toThrow(message);
+    expect(existsSync(join(dir, 'never'))).toBe(false);
+  });
+});
+
+describe('cli: c360 identity evaluate', () => {
+  // `npm test` builds before running tests, so this is the installed binary.
+  const cli = fileURLToPath(new URL('../../dist/src/cli.js', import.meta.url));
+  const run = (...args: string[]) => spawnSync(process.execPath, [cli, 'identity', 'evaluate', '--config', configPath, ...args], { encoding: 'utf8', timeout: 50_000 });
+
+  it('exits 0 with the table on stdout', () => {
+    const result = run('--cluster-column', 'crm:person,loyalty:person', '--out', join(dir, 'cli-report'), '--thresholds', '16');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/true positives\s+9\n/);
+    expect(existsSync(join(dir, 'cli-report', 'report.html'))).toBe(true);
+  }, 60_000);
+
+  it('exits 2 with one clear line for a bad regex, and no stack trace', () => {
+    const result = run('--cluster-column', 'crm:person', '--cluster-pattern', '(');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^c360: --cluster-pattern: "\(" is not a valid regular expression/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  }, 60_000);
 });

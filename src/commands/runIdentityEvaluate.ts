@@ -52,6 +52,19 @@ export async function runIdentityEvaluate(options: RunIdentityEvaluateOptions, p
   const logger = pino({ level: 'silent' });
   const adapters = config.sources.map((source) => createSourceAdapter(source, logger));
   try {
+    // File sources load and index their file on first use: done here so that it is not timed as resolution.
+    const loading = performance.now();
+    const fileSources = new Set(config.sources.filter((s) => s.file).map((s) => s.name));
+    await Promise.all(
+      adapters
+        .filter((a) => fileSources.has(a.name))
+        .map((a) =>
+          a.getByIds([], {}).catch((error: unknown) => {
+            throw new ConfigError(`source ${a.name} cannot be loaded: ${(error as Error).message}`);
+          }),
+        ),
+    );
+    if (fileSources.size > 0) print(`  file sources loaded in ${((performance.now() - loading) / 1000).toFixed(1)} s`);
     const evaluation = await evaluateIdentity({
       config,
       adapters,

@@ -130,6 +130,16 @@ describe('runIdentityEvaluate: bad input is a ConfigError naming the problem', (
     await expect(run).rejects.toThrow(message);
     expect(existsSync(join(dir, 'never'))).toBe(false);
   });
+
+  it('names a file source whose file cannot be loaded', async () => {
+    const missing = join(dir, 'missing.yaml');
+    writeFileSync(missing, `logging: { level: silent }\nsources:\n  - { name: crm, kind: file, path: ${JSON.stringify(join(dir, 'gone.csv'))}, columns: { id: id } }\n`);
+    const truth = join(dir, 'one.csv');
+    writeFileSync(truth, 'source,id,cluster\ncrm,C1,p\n');
+    const run = runIdentityEvaluate({ configPath: missing, truthPath: truth, outDir: join(dir, 'never') }, silent);
+    await expect(run).rejects.toThrow(ConfigError);
+    await expect(run).rejects.toThrow(/source crm cannot be loaded: .*gone\.csv does not exist/);
+  });
 });
 
 describe('cli: c360 identity evaluate', () => {

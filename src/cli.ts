@@ -3,6 +3,7 @@
 import './runtimeDefaults.js';
 import { parseArgs } from 'node:util';
 import { runDemo } from './commands/runDemo.js';
+import { runIdentityEvaluate } from './commands/runIdentityEvaluate.js';
 import { runSandbox } from './commands/runSandbox.js';
 import { runSandboxLinkage } from './commands/runSandboxLinkage.js';
 import { runServe } from './commands/runServe.js';
@@ -19,7 +20,10 @@ const USAGE = `usage:
   c360 sandbox linkage --out DIR [--size N] [--seed N]
                  writes a seeded record-linkage benchmark (crm/shop/support CSVs, truth, c360 config)
   c360 identity train --config c360.yaml [--out model.json] [--sample N] [--seeds N]
-                 estimate match weights (EM) and term frequencies from the sources; point identity.model at the file`;
+                 estimate match weights (EM) and term frequencies from the sources; point identity.model at the file
+  c360 identity evaluate --config c360.yaml (--truth pairs.csv | --cluster-column SOURCE:COLUMN[,...] [--cluster-pattern REGEX])
+                 [--out DIR] [--thresholds a,b,c] [--concurrency N]
+                 precision, recall, F1 and a threshold sweep of identity resolution against labelled data`;
 
 const print = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -52,6 +56,11 @@ async function main(argv: string[]): Promise<void> {
       'salesforce-port': { type: 'string' },
       'shopify-port': { type: 'string' },
       'zendesk-port': { type: 'string' },
+      truth: { type: 'string' },
+      'cluster-column': { type: 'string' },
+      'cluster-pattern': { type: 'string' },
+      thresholds: { type: 'string' },
+      concurrency: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -60,7 +69,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const linkage = command === 'sandbox' && positionals[0] === 'linkage';
-  if (command !== 'identity' && !linkage && positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
+  if (positionals.length > (command === 'identity' || linkage ? 1 : 0)) throw new UsageError(`unexpected argument ${JSON.stringify(positionals.at(-1))}`);
   const port = integer('port', values.port, 0, 65_535);
   const size = integer('size', values.size, 1, 100_000);
   const seed = integer('seed', values.seed, 0, 2 ** 31 - 1);
@@ -83,12 +92,28 @@ async function main(argv: string[]): Promise<void> {
       return runSandbox({ size, seed, ports }, print);
     }
     case 'identity': {
-      if (positionals[0] !== 'train') throw new UsageError(`unknown identity command ${JSON.stringify(positionals[0] ?? '')} (expected train)`);
-      if (!values.config) throw new UsageError('identity train needs --config <file>');
-      return runIdentityTrain(
-        { configPath: values.config, out: values.out, sample: integer('sample', values.sample, 2, 10_000_000), seeds: integer('seeds', values.seeds, 0, 100_000) },
+      if (positionals[0] === 'train') {
+        if (!values.config) throw new UsageError('identity train needs --config <file>');
+        return runIdentityTrain(
+          { configPath: values.config, out: values.out, sample: integer('sample', values.sample, 2, 10_000_000), seeds: integer('seeds', values.seeds, 0, 100_000) },
+          print,
+        );
+      }
+      if (positionals[0] !== 'evaluate') throw new UsageError(`unknown identity command ${JSON.stringify(positionals[0] ?? '')}; try identity train or identity evaluate`);
+      if (!values.config) throw new UsageError('identity evaluate needs --config <file>');
+      await runIdentityEvaluate(
+        {
+          configPath: values.config,
+          truthPath: values.truth,
+          clusterColumns: values['cluster-column'],
+          clusterPattern: values['cluster-pattern'],
+          outDir: values.out,
+          thresholds: values.thresholds,
+          concurrency: integer('concurrency', values.concurrency, 1, 256),
+        },
         print,
       );
+      return;
     }
     default:
       throw new UsageError(`unknown command ${JSON.stringify(command)}`);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createFileAdapter, parseCsv, type FileSourceSettings } from '../../../src/adapters/file/index.js';
+import { createFileAdapter, loadFileRecords, parseCsv, type FileSourceSettings } from '../../../src/adapters/file/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'c360-file-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -65,5 +65,14 @@ describe('createFileAdapter: search and getByIds from the in-memory index', () =
     const [record] = await jsonl.getByIds(['J1'], {});
     expect(record).toMatchObject({ ref: { source: 'loyalty', id: 'J1' } });
     expect(logged.some((m) => m.includes('row 2'))).toBe(true);
+  });
+});
+
+describe('loadFileRecords: a header and rows with a space after each comma (as FEBRL exports have)', () => {
+  it('maps the columns by their trimmed names and trims the values', async () => {
+    const loaded = await loadFileRecords(settings('spaced.csv', 'id, first, last, email, phone\nS1, Ada, Byron, ada@example.com, \n'));
+    expect(loaded.badRows).toEqual([]);
+    expect(loaded.records).toHaveLength(1);
+    expect(loaded.records[0]).toMatchObject({ ref: { source: 'loyalty', id: 'S1' }, names: [{ given: 'Ada', family: 'Byron' }], emails: ['ada@example.com'], phones: [] });
   });
 });

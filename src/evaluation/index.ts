@@ -1,0 +1,12 @@
+export { collectLabels, type LabelSource, type Labels } from './collectLabels.js';
+export { evaluateIdentity, type EvaluateIdentityOptions } from './evaluateIdentity.js';
+export type { Evaluation, SweepRun } from './Evaluation.js';
+export { formatEvaluation } from './formatEvaluation.js';
+export { personsFromPairs, readTruthFile, type TruthFile } from './readTruthFile.js';
+export { compileClusterPattern, readClusterColumn, type ClusterColumnLabels } from './readClusterColumn.js';
+export { renderLevelWeightsChart } from './renderLevelWeightsChart.js';
+export { renderReport } from './renderReport.js';
+export { renderThresholdChart, type ThresholdPoint } from './renderThresholdChart.js';
+export { resolveAll, type ResolveAllOptions, type ResolveAllResult } from './resolveAll.js';
+export { scorePairs, type PairFigures, type Prediction } from './scorePairs.js';
+export { defaultThresholds, parseThresholds, tuningAtThreshold } from './thresholdSweep.js';

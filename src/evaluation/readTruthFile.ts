@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { parseCsv } from '../adapters/file/index.js';
+import { ConfigError } from '../config.js';
+import { formatRef } from '../domain/index.js';
+
+/**
+ * A ground-truth file, by its header's column count:
+ * - `clusters` (3 columns, `source,id,cluster`): every listed record with its person; records not listed are
+ *   not scored.
+ * - `pairs` (4 columns, `source,id,source,id`): every pair of records that are one person. Persons are the
+ *   transitive closure of the pairs; every other record of the named sources is a person of its own.
+ */
+export type TruthFile =
+  | { readonly kind: 'clusters'; readonly labels: ReadonlyMap<string, string>; readonly sources: ReadonlySet<string> }
+  | { readonly kind: 'pairs'; readonly pairs: ReadonlyArray<readonly [string, string]>; readonly sources: ReadonlySet<string> };
+
+/**
+ * Reads a CSV truth file (header row first; see {@link TruthFile}). Refs are `source/id` strings. Throws
+ * {@link ConfigError} naming the file (and line) for a missing file, a header of another width, a row of the
+ * wrong width or with an empty value, a source not in `knownSources`, or no rows.
+ */
+export function readTruthFile(path: string, knownSources: readonly string[]): TruthFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError(code === 'ENOENT' ? `--truth: file ${path} does not exist` : `--truth: cannot read ${path}: ${code ?? String(error)}`);
+  }
+  let rows;
+  try {
+    rows = parseCsv(text);
+  } catch (error) {
+    throw new ConfigError(`--truth: ${path}: ${(error as Error).message}`);
+  }
+  const [header, ...body] = rows;
+  const width = header?.fields.length;
+  if (width !== 3 && width !== 4) {
+    throw new ConfigError(`--truth: ${path} must start with a header of 3 columns (source,id,cluster) or 4 (source,id,source,id), got ${header ? header.fields.join(',') : 'an empty file'}`);
+  }
+  if (body.length === 0) throw new ConfigError(`--truth: ${path} has a header but no rows`);
+  const known = new Set(knownSources);
+  const sources = new Set<string>();
+  const refAt = (fields: readonly string[], at: number, line: number): string => {
+    const source = fields[at]!.trim();
+    const id = fields[at + 1]!.trim();
+    if (!source || !id) throw new ConfigError(`--truth: ${path} line ${line}: empty source or id`);
+    if (!known.has(source)) throw new ConfigError(`--truth: ${path} line ${line}: unknown source ${JSON.stringify(source)} (the config has ${[...known].join(', ')})`);
+    sources.add(source);
+    return formatRef({ source, id });
+  };
+  const checkWidth = (fields: readonly string[], line: number) => {
+    if (fields.length !== width) throw new ConfigError(`--truth: ${path} line ${line}: ${fields.length} fields, the header has ${width}`);
+  };
+  if (width === 3) {
+    const labels = new Map<string, string>();
+    for (const row of body) {
+      checkWidth(row.fields, row.line);
+      const cluster = row.fields[2]!.trim();
+      if (!cluster) throw new ConfigError(`--truth: ${path} line ${row.line}: empty cluster`);
+      labels.set(refAt(row.fields, 0, row.line), cluster);
+    }
+    return { kind: 'clusters', labels, sources };
+  }
+  const pairs = body.map((row) => {
+    checkWidth(row.fields, row.line);
+    return [refAt(row.fields, 0, row.line), refAt(row.fields, 2, row.line)] as const;
+  });
+  return { kind: 'pairs', pairs, sources };
+}
+
+/**
+ * Persons from true pairs (union-find over `pairs`): every ref in `records` or in a pair gets a person id
+ * (the smallest ref of its group), so a record in no pair is a person of its own.
+ */
+export function personsFromPairs(pairs: ReadonlyArray<readonly [string, string]>, records: Iterable<string>): Map<string, string> {
+  const parent = new Map<string, string>();
+  const find = (ref: string): string => {
+    let root = ref;
+    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
+    if (!parent.has(root)) parent.set(root, root);
+    for (let at = ref; at !== root; ) {
+      const next = parent.get(at)!;
+      parent.set(at, root);
+      at = next;
+    }
+    return root;
+  };
+  for (const ref of records) find(ref);
+  for (const [a, b] of pairs) {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  }
+  return new Map([...parent.keys()].map((ref) => [ref, find(ref)]));
+}

@@ -71,6 +71,6 @@ describe('createFileAdapter: search and getByIds from the in-memory index', () =
     const logger = { error: () => undefined, info: () => undefined } as never;
     const jsonl = createFileAdapter({ settings: settings('proto.jsonl', '{"id":"J2","first":"Ann","last":"Lee"}\n', { givenName: 'constructor', familyName: 'toString' }), logger });
     const [record] = await jsonl.getByIds(['J2'], {});
-    expect(record?.names).toEqual([]);
+    expect(record).toMatchObject({ ref: { id: 'J2' }, names: [] });
   });
 });

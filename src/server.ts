@@ -13,7 +13,7 @@ import type { SourceAdapter } from './adapters/types.js';
 import type { GatewayConfig } from './config.js';
 import type { GatewayContext, SourceInfo } from './context.js';
 import { GatewayErrorCode } from './errors.js';
-import { createGraphQLHandler, sendError } from './http/index.js';
+import { createClientErrorHandler, createGraphQLHandler, sendError } from './http/index.js';
 import { createFileOverrideStore, createIdentityOverrides, createIdentityResolver, createMemoryOverrideStore, type IdentityOverrides, type IdentityResolver, type OverrideStore } from './identity/index.js';
 import { loadSchemaSdl } from './loadSchemaSdl.js';
 import { createLoaders } from './loaders/index.js';
@@ -224,6 +224,8 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
         });
       });
       server.keepAliveTimeout = 65_000;
+      // Requests Node's parser refuses (431, 400) get JSON with a code, not a bare status.
+      server.on('clientError', createClientErrorHandler(logger));
       httpServer = server;
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);

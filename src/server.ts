@@ -95,6 +95,7 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
   const identityOverrides = createIdentityOverrides({
     store: config.identity.overrides.enabled ? (options.overrideStore ?? createFileOverrideStore(config.identity.overrides.file)) : createMemoryOverrideStore(),
     logger,
+    erasure: { defaultRegion: config.identity.defaultRegion, tuning: config.identity, maxRecordsPerKey: config.identity.maxRecordsPerKey },
   });
   const identity = createIdentityResolver({
     defaultRegion: config.identity.defaultRegion,

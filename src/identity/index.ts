@@ -29,3 +29,12 @@ export type { OverrideChange, OverrideKind, OverrideStore } from './overrides/Ov
 export { createMemoryOverrideStore } from './overrides/createMemoryOverrideStore.js';
 export { createFileOverrideStore } from './overrides/createFileOverrideStore.js';
 export { createIdentityOverrides, foldOverrides, type IdentityOverrides, type IdentityOverridesOptions } from './overrides/createIdentityOverrides.js';
+export {
+  findErasureTargets,
+  type ErasureAttribute,
+  type ErasureCandidate,
+  type ErasureCandidateReason,
+  type ErasureMatch,
+  type ErasureTargets,
+  type ErasureTargetsOptions,
+} from './overrides/findErasureTargets.js';

@@ -23,6 +23,12 @@ export enum GatewayErrorCode {
   /** A `limits:` bound was broken (depth, aliases, root fields, directives, cost, tokens); `extensions.limit` names it. 400. */
   QueryLimitExceeded = 'QUERY_LIMIT_EXCEEDED',
   InternalServerError = 'INTERNAL_SERVER_ERROR',
+  /** Node's HTTP parser refused the request: request line plus headers (a long URL counts) over the header size limit. 431. */
+  RequestHeadersTooLarge = 'REQUEST_HEADERS_TOO_LARGE',
+  /** Node's HTTP parser refused the request as malformed (bad or conflicting Content-Length, bare LF, garbage request line, bad chunk); `extensions.reason` names the parser's error. 400. */
+  MalformedRequest = 'MALFORMED_REQUEST',
+  /** The request's headers or body did not arrive within the server's request timeout. 408. */
+  RequestTimeout = 'REQUEST_TIMEOUT',
 }
 
 /** A client error with a stable code and optional extra extensions (never secrets or stack traces). */

@@ -13,7 +13,7 @@ import type { SourceAdapter } from './adapters/types.js';
 import { ConfigError, type GatewayConfig } from './config.js';
 import type { GatewayContext, SourceInfo } from './context.js';
 import { GatewayErrorCode } from './errors.js';
-import { createGraphQLHandler, sendError } from './http/index.js';
+import { createClientErrorHandler, createGraphQLHandler, sendError } from './http/index.js';
 import { createFileOverrideStore, createIdentityOverrides, createIdentityResolver, createMemoryOverrideStore, loadMatchModel, type IdentityOverrides, type IdentityResolver, type MatchModel, type OverrideStore } from './identity/index.js';
 import { loadSchemaSdl } from './loadSchemaSdl.js';
 import { createLoaders } from './loaders/index.js';
@@ -95,6 +95,7 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
   const identityOverrides = createIdentityOverrides({
     store: config.identity.overrides.enabled ? (options.overrideStore ?? createFileOverrideStore(config.identity.overrides.file)) : createMemoryOverrideStore(),
     logger,
+    erasure: { defaultRegion: config.identity.defaultRegion, tuning: config.identity, maxRecordsPerKey: config.identity.maxRecordsPerKey },
   });
   const identity = createIdentityResolver({
     defaultRegion: config.identity.defaultRegion,
@@ -225,6 +226,8 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
         });
       });
       server.keepAliveTimeout = 65_000;
+      // Requests Node's parser refuses (431, 400) get JSON with a code, not a bare status.
+      server.on('clientError', createClientErrorHandler(logger));
       httpServer = server;
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);

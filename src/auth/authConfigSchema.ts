@@ -51,7 +51,7 @@ export const authConfigSchema = z
   .transform((auth) => ({ ...auth, roles: { ...DEFAULT_ROLES, ...auth.roles } }))
   .superRefine((auth, ctx) => {
     auth.apiKeys.forEach((key, index) => {
-      if (!(key.role in auth.roles)) ctx.addIssue({ code: 'custom', path: ['apiKeys', index, 'role'], message: `unknown role (known: ${Object.keys(auth.roles).join(', ')})` });
+      if (!Object.hasOwn(auth.roles, key.role)) ctx.addIssue({ code: 'custom', path: ['apiKeys', index, 'role'], message: `unknown role (known: ${Object.keys(auth.roles).join(', ')})` });
     });
   });
 

@@ -26,8 +26,12 @@ export function createAuthenticator(config: AuthConfig): Authenticate {
   // An unhandled rejection at start would crash; the error surfaces on the first JWT instead (as a 401 + log).
   keyResolver.catch(() => undefined);
 
+  // A Map, not the config object: a role name from a token (`constructor`, `__proto__`, `toString`) must not
+  // find Object.prototype's properties.
+  const roles = new Map(Object.entries(config.roles));
+
   function principalFor(subject: string, role: string, method: Principal['method']): Principal {
-    const definition = config.roles[role];
+    const definition = roles.get(role);
     if (!definition) throw unauthenticated('the credential names a role this gateway does not know');
     return { subject, role, method, scopes: new Set<Scope>(definition.scopes), purposes: new Set<Purpose>(definition.purposes) };
   }

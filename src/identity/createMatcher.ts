@@ -95,7 +95,8 @@ export function createMatcher(tuning: IdentityTuning, model: MatchModel = builtI
   };
 
   const blocked = createBlocklist(tuning.blocklist);
-  const nicknameTable: Record<string, readonly string[]> = { ...DEFAULT_NICKNAMES };
+  // A prototype-less table: a configured name such as `constructor` is a name, not an inherited property.
+  const nicknameTable: Record<string, readonly string[]> = Object.assign(Object.create(null) as Record<string, readonly string[]>, DEFAULT_NICKNAMES);
   for (const [formal, shorts] of Object.entries(tuning.normalize.nicknames)) nicknameTable[formal.toLowerCase()] = [...(nicknameTable[formal.toLowerCase()] ?? []), ...shorts.map((s) => s.toLowerCase())];
   const nickname = tuning.normalize.useNicknames ? createNicknameIndex(nicknameTable) : (a: string, b: string) => a === b;
   const declared = tuning.identifiers.map((entry) => (typeof entry === 'string' ? { type: entry, unique: false } : entry));

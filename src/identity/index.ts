@@ -33,3 +33,12 @@ export { builtInModel, type MatchModel } from './comparisons/MatchModel.js';
 export { DEFAULT_LEVELS, LEVEL_CATALOGUE, type ComparisonName } from './comparisons/levelCatalogue.js';
 export { loadMatchModel, modelFileSchema, type ModelFile } from './training/matchModelFile.js';
 export { trainMatchModel, type TrainMatchModelOptions } from './training/trainMatchModel.js';
+export {
+  findErasureTargets,
+  type ErasureAttribute,
+  type ErasureCandidate,
+  type ErasureCandidateReason,
+  type ErasureMatch,
+  type ErasureTargets,
+  type ErasureTargetsOptions,
+} from './overrides/findErasureTargets.js';

@@ -18,7 +18,7 @@ export function normalizeStreet(raw: string | null | undefined): string | null {
   if (text === null) return null;
   return text
     .split(' ')
-    .map((word) => STREET_ABBREVIATIONS[word] ?? word)
+    .map((word) => (Object.hasOwn(STREET_ABBREVIATIONS, word) ? STREET_ABBREVIATIONS[word]! : word))
     .join(' ');
 }
 

@@ -6,8 +6,9 @@ import { z } from 'zod';
  * 1 root field, cost 2 241; see test/security/queryLimitRules.test.ts) and the standard introspection query
  * (depth 15), with headroom:
  * - `maxTokens` 2 000: the parser stops after this many tokens (graphql-js `maxTokens`).
- * - `maxDepth` 15: field nesting, fragments flattened, introspection included (the standard introspection
- *   query is 15 deep; data queries are at most 9 deep in this schema, which has no cycles).
+ * - `maxDepth` 15: field nesting, each inline fragment counting a level too, named fragments flattened,
+ *   introspection included (the standard introspection query is 15 deep; data queries are at most 9 deep in
+ *   this schema, which has no cycles).
  * - `maxAliases` 15: aliases per operation.
  * - `maxRootFields` 10: top-level fields per operation.
  * - `maxDirectives` 10: directive uses per operation.

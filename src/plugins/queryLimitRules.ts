@@ -1,5 +1,4 @@
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
-import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import {
   GraphQLError,
@@ -20,6 +19,7 @@ import { GatewayErrorCode } from '../errors.js';
 /** Realm-free `isObjectType` (see graphqlTypeTag). */
 const isObjectType = (type: unknown): type is GraphQLObjectType => graphqlTypeTag(type) === 'GraphQLObjectType';
 import type { LimitsConfig } from './limitsConfigSchema.js';
+import { maxDepthRule } from './maxDepthRule.js';
 
 /** Assumed page size of a list argument given as a variable (validation does not see variable values). */
 const VARIABLE_PAGE = 100;
@@ -27,15 +27,16 @@ const VARIABLE_PAGE = 100;
 const DEFAULT_PAGE = 20;
 
 /**
- * Validation rules enforcing `limits:` (the parser token limit is graphql-js `parseOptions.maxTokens`). Depth,
- * aliases and directives use graphql-armor's rules; root fields and cost (with list multipliers, which
- * graphql-armor's cost-limit lacks) are ours. Every rejection is a validation error with
+ * Validation rules enforcing `limits:` (the parser token limit is graphql-js `parseOptions.maxTokens`). Aliases
+ * and directives use graphql-armor's rules; depth ({@link maxDepthRule}: inline fragments count, which
+ * graphql-armor's max-depth skips), root fields and cost (with list multipliers, which graphql-armor's
+ * cost-limit lacks) are ours. Every rejection is a validation error with
  * `extensions.limit` naming the limit; the server turns it into 400 `QUERY_LIMIT_EXCEEDED`.
  */
 export function queryLimitRules(limits: LimitsConfig): ValidationRule[] {
   const armor = (limit: string) => ({ exposeLimits: true, propagateOnRejection: false, onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(limitError(limit, error.message.replace(/^Syntax Error: /, '')))] });
   return [
-    maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: false, flattenFragments: true, ...armor('maxDepth') }),
+    maxDepthRule({ n: limits.maxDepth, error: (message) => limitError('maxDepth', message) }),
     maxAliasesRule({ n: limits.maxAliases, ...armor('maxAliases') }),
     maxDirectivesRule({ n: limits.maxDirectives, ...armor('maxDirectives') }),
     knownOperationTypeRule,

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { GatewayContext } from '../context.js';
 import type { Activity, Order, Ticket } from '../domain/index.js';
 import type { Cluster } from '../identity/index.js';
-import { mergeContactPoints, paginate, type MergedContactPoints, type Page } from '../unify/index.js';
+import { checkPageArgs, mergeContactPoints, paginate, type MergedContactPoints, type Page } from '../unify/index.js';
 import { collectFromMembers } from './collectFromMembers.js';
 import { Customer360 } from './Customer360.js';
 import { loadMembers } from './loadMembers.js';
@@ -47,16 +47,19 @@ export const Customer = {
     links: parent.cluster.links.map((link) => ({ ...link, source: link.ref.source, id: link.ref.id })),
   }),
   orders: async (parent: CustomerParent, args: PageArgs, context: GatewayContext, info: GraphQLResolveInfo): Promise<Page<Order>> => {
+    checkPageArgs('orders', args.first, args.after); // before any upstream call
     const items = await collectFromMembers(parent.cluster, context, info, (l) => l.orders);
-    return paginate(items, (o) => o.createdAt, args.first, args.after);
+    return paginate(items, (o) => o.createdAt, args.first, args.after, 'orders');
   },
   tickets: async (parent: CustomerParent, args: PageArgs, context: GatewayContext, info: GraphQLResolveInfo): Promise<Page<Ticket>> => {
+    checkPageArgs('tickets', args.first, args.after); // before any upstream call
     const items = await collectFromMembers(parent.cluster, context, info, (l) => l.tickets);
-    return paginate(items, (t) => t.createdAt, args.first, args.after);
+    return paginate(items, (t) => t.createdAt, args.first, args.after, 'tickets');
   },
   activities: async (parent: CustomerParent, args: PageArgs, context: GatewayContext, info: GraphQLResolveInfo): Promise<Page<Activity>> => {
+    checkPageArgs('activities', args.first, args.after); // before any upstream call
     const items = await collectFromMembers(parent.cluster, context, info, (l) => l.activities);
-    return paginate(items, (a) => a.occurredAt, args.first, args.after);
+    return paginate(items, (a) => a.occurredAt, args.first, args.after, 'activities');
   },
   ...Customer360,
 };

@@ -8,6 +8,7 @@ import {
   buildProfile,
   computeMetrics,
   mergeConsent,
+  checkPageArgs,
   paginateBy,
   type Page,
   type Profile,
@@ -75,11 +76,11 @@ export const Customer360 = {
   timeline: async (parent: CustomerParent, args: TimelineArgs, context: GatewayContext, info: GraphQLResolveInfo): Promise<Page<TimelineEvent>> => {
     const sinceMs = parseSince(args.since);
     // Validate paging arguments before any upstream call.
-    paginateBy([], () => '', () => '', args.first, null);
+    checkPageArgs('timeline', args.first, args.after);
     const { events } = await loadInteractions(parent.cluster, context, info);
     const kinds = args.kinds && args.kinds.length > 0 ? new Set(args.kinds) : null;
     const kept = events.filter((e) => (kinds === null || kinds.has(e.kind)) && (sinceMs === null || Date.parse(e.occurredAt) >= sinceMs));
-    return paginateBy(kept, (e) => e.occurredAt, (e) => e.key, args.first, args.after);
+    return paginateBy(kept, (e) => e.occurredAt, (e) => e.key, args.first, args.after, 'timeline');
   },
 
   metrics: (parent: CustomerParent, _args: unknown, context: GatewayContext, info: GraphQLResolveInfo) => metricsOf(parent, context, info),

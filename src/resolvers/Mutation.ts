@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GatewayContext } from '../context.js';
-import type { SourceRef } from '../domain/index.js';
+import type { IdentityRecord, SourceRef } from '../domain/index.js';
 import { GatewayErrorCode, gatewayError } from '../errors.js';
 import { decodeCustomerId, type IdentityOverrides, type OverrideChange } from '../identity/index.js';
 import { sourceError } from './sourceError.js';
@@ -44,6 +44,20 @@ async function requireExists(ref: SourceRef, argument: string, context: GatewayC
     throw sourceError(error, ref.source);
   }
   if (!record) throw gatewayError(GatewayErrorCode.NotFound, `no record ${ref.id} in source ${ref.source}`, { argument });
+}
+
+/** The linked records' data, for their values; a source that fails to answer is reported, not thrown. */
+async function loadRecords(refs: readonly SourceRef[], context: GatewayContext): Promise<{ members: IdentityRecord[]; failedSources: string[] }> {
+  const failedSources: string[] = [];
+  const loaded = await Promise.all(
+    refs.map((ref) =>
+      context.loaders.identityAccess.getById(ref.source, ref.id).catch(() => {
+        failedSources.push(ref.source);
+        return null;
+      }),
+    ),
+  );
+  return { members: loaded.filter((record): record is IdentityRecord => record !== null), failedSources };
 }
 
 function output(change: OverrideChange, customerRef: SourceRef | null) {
@@ -97,10 +111,25 @@ export const Mutation = {
       if (error instanceof Error && 'extensions' in error) throw error;
       throw sourceError(error, seed.source);
     }
+    // Erasure is as complete as the search, not only as matching: records the resolver did not link but that
+    // hold one of the person's own values are suppressed too; those holding a value someone else shares are
+    // listed for a steward.
+    const { members, failedSources } = await loadRecords(refs, context);
+    const targets = await overrides.findErasureTargets(members, context.loaders.identityAccess);
+    const suppressed = [...refs, ...targets.matched.map((m) => m.ref)];
     // Erasure must hold even for a record no source returns right now, so the seed itself is always suppressed.
-    const change = await overrides.record('suppress', refs, reason, context.actor ?? 'anonymous');
-    context.purgeSourceCaches?.(refs);
-    return output(change, null);
+    const change = await overrides.record('suppress', suppressed, reason, context.actor ?? 'anonymous');
+    context.purgeSourceCaches?.(suppressed);
+    const toRef = (ref: SourceRef) => ({ source: ref.source, id: ref.id });
+    return {
+      ...output(change, null),
+      erasure: {
+        linked: refs.map(toRef),
+        matched: targets.matched.map((m) => ({ record: toRef(m.ref), attribute: m.attribute })),
+        candidates: targets.candidates.map((c) => ({ record: toRef(c.ref), attribute: c.attribute, reason: c.reason })),
+        incompleteSources: [...new Set([...failedSources, ...targets.failedSources])].sort(),
+      },
+    };
   },
 };
 

@@ -1,6 +1,6 @@
 export { mergeContactPoints, type MergedContactPoints, type MergedName, type Sourced } from './mergeContactPoints.js';
 export { paginate, MAX_PAGE_SIZE, type Page, type Pageable } from './paginate.js';
-export { paginateBy, canonicalTime } from './paginate.js';
+export { paginateBy, canonicalTime, checkPageArgs, MAX_CURSOR_LENGTH, PAGED_FIELDS, type CursorPosition, type PagedField } from './paginate.js';
 export { provenanceOf, type Provenance } from './provenanceOf.js';
 export { survive, type FieldCandidate, type SurvivedValue, type Survivorship } from './survive.js';
 export { buildProfile, formatAddress, type Profile, type ProfileValue } from './buildProfile.js';

@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import { GatewayErrorCode, gatewayError } from '../errors.js';
 import { formatRef, type SourceRef } from '../domain/index.js';
 
@@ -17,35 +18,63 @@ export interface Page<T> {
 /** Largest `first` accepted on any list. */
 export const MAX_PAGE_SIZE = 100;
 
+/** Longest `after` accepted, characters: a cursor we issue is well under this (a time and a record key). */
+export const MAX_CURSOR_LENGTH = 512;
+
+/** The paged fields of `Customer`; a cursor belongs to one and is refused on another. */
+export const PAGED_FIELDS = ['orders', 'tickets', 'activities', 'timeline'] as const;
+
+/** One of {@link PAGED_FIELDS}. */
+export type PagedField = (typeof PAGED_FIELDS)[number];
+
 /**
  * Sorts items from several sources newest first (by `timeOf`, then by `source/id` so ties are stable) and
- * returns the page after `after`. The cursor encodes the last item's sort position (time + ref), not an
- * offset, so it stays correct when pages are fetched one after another while new items arrive.
- * Throws `BAD_USER_INPUT` for `first` outside 1..100 and `INVALID_CURSOR` for a cursor not made here.
+ * returns the page after `after`. The cursor encodes the field and the last item's sort position (time +
+ * ref), not an offset, so it stays correct when pages are fetched one after another while new items arrive.
+ * An item whose time is not a date sorts after every dated one. Throws `BAD_USER_INPUT` for `first` outside
+ * 1..100 and `INVALID_CURSOR` for a cursor not made here for `field` ({@link checkPageArgs}).
  */
-export function paginate<T extends Pageable>(items: readonly T[], timeOf: (item: T) => string, first: number, after: string | null | undefined): Page<T> {
-  return paginateBy(items, timeOf, (item) => formatRef(item.ref), first, after);
+export function paginate<T extends Pageable>(items: readonly T[], timeOf: (item: T) => string, first: number, after: string | null | undefined, field: PagedField): Page<T> {
+  return paginateBy(items, timeOf, (item) => formatRef(item.ref), first, after, field);
+}
+
+/**
+ * Validates paging arguments before any upstream call: `first` in 1..100 (else `BAD_USER_INPUT`), and `after`
+ * empty (from the start, as Relay clients send it) or a cursor this gateway issued for `field`: strict
+ * base64url of at most {@link MAX_CURSOR_LENGTH} characters holding `["v2", field, time, key]`, the time a
+ * canonical ISO date-time (or empty, for undated items) and the key 1-300 characters (else `INVALID_CURSOR`,
+ * `extensions.argument: "after"`). Returns the decoded position, null without a cursor.
+ */
+export function checkPageArgs(field: PagedField, first: number, after: string | null | undefined): CursorPosition | null {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw gatewayError(GatewayErrorCode.BadUserInput, `first must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`, { argument: 'first' });
+  }
+  return after ? decodeCursor(after, field) : null;
+}
+
+/** Where a cursor points: the sort position of the last item of the previous page. */
+export interface CursorPosition {
+  readonly time: string;
+  readonly ref: string;
 }
 
 /**
  * {@link paginate} for items identified by `keyOf` (unique per item) instead of a `ref`: the merged
  * timeline, where one record yields several events.
  */
-export function paginateBy<T>(items: readonly T[], timeOf: (item: T) => string, keyOf: (item: T) => string, first: number, after: string | null | undefined): Page<T> {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw gatewayError(GatewayErrorCode.BadUserInput, `first must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`, { argument: 'first' });
-  }
-  const keyed = items.map((item) => ({ item, time: canonicalTime(timeOf(item)), ref: keyOf(item) }));
+export function paginateBy<T>(items: readonly T[], timeOf: (item: T) => string, keyOf: (item: T) => string, first: number, after: string | null | undefined, field: PagedField): Page<T> {
+  const position = checkPageArgs(field, first, after);
+  // An undated item sorts as '' (after every date) so every cursor's time is a date or empty.
+  const keyed = items.map((item) => ({ item, time: sortTime(timeOf(item)), ref: keyOf(item) }));
   keyed.sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
   let start = 0;
-  if (after) {
-    const position = decodeCursor(after);
+  if (position) {
     // First item that sorts strictly after the cursor's position.
     start = keyed.findIndex((k) => k.time < position.time || (k.time === position.time && k.ref > position.ref));
     if (start === -1) start = keyed.length;
   }
   const slice = keyed.slice(start, start + first);
-  const edges = slice.map((k) => ({ cursor: encodeCursor(k.time, k.ref), node: k.item }));
+  const edges = slice.map((k) => ({ cursor: encodeCursor(field, k.time, k.ref), node: k.item }));
   return {
     edges,
     nodes: slice.map((k) => k.item),
@@ -66,19 +95,43 @@ export function canonicalTime(time: string): string {
 }
 
 const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+/** Longest item key in a cursor: `<source>/<id>` or a timeline event's `<source>/<id>#<kind>`. */
+const MAX_KEY_LENGTH = 300;
 
-function encodeCursor(time: string, ref: string): string {
-  return Buffer.from(JSON.stringify(['v1', time, ref]), 'utf8').toString('base64url');
+function sortTime(time: string): string {
+  const canonical = canonicalTime(time);
+  return CANONICAL.test(canonical) ? canonical : '';
 }
 
-function decodeCursor(cursor: string): { time: string; ref: string } {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 3 && parsed[0] === 'v1' && typeof parsed[1] === 'string' && typeof parsed[2] === 'string') {
-      return { time: parsed[1], ref: parsed[2] };
+function encodeCursor(field: PagedField, time: string, ref: string): string {
+  return Buffer.from(JSON.stringify(['v2', field, time, ref]), 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string, field: PagedField): CursorPosition {
+  // Length first: nothing longer is decoded. Strict base64url: Node's decoder skips junk and padding, so the
+  // text must be exactly what encoding its bytes gives back.
+  if (cursor.length <= MAX_CURSOR_LENGTH && BASE64URL.test(cursor)) {
+    const bytes = Buffer.from(cursor, 'base64url');
+    if (bytes.toString('base64url') === cursor) {
+      try {
+        const parsed: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+        if (Array.isArray(parsed) && parsed.length === 4 && parsed[0] === 'v2') {
+          const [, owner, time, ref] = parsed as unknown[];
+          if (owner !== field && (PAGED_FIELDS as readonly unknown[]).includes(owner)) throw invalidCursor(`the cursor belongs to ${String(owner)}, not ${field}`);
+          if (owner === field && typeof time === 'string' && (time === '' || (CANONICAL.test(time) && !Number.isNaN(Date.parse(time)))) && typeof ref === 'string' && ref.length >= 1 && ref.length <= MAX_KEY_LENGTH) {
+            return { time, ref };
+          }
+        }
+      } catch (error) {
+        if (error instanceof GraphQLError) throw error;
+        // Not UTF-8 or not JSON: the error below.
+      }
     }
-  } catch {
-    // fall through to the error below
   }
-  throw gatewayError(GatewayErrorCode.InvalidCursor, 'the cursor is not one this gateway issued', { argument: 'after' });
+  throw invalidCursor(`the cursor is not one this gateway issued for ${field}`);
+}
+
+function invalidCursor(message: string): GraphQLError {
+  return gatewayError(GatewayErrorCode.InvalidCursor, message, { argument: 'after' });
 }

@@ -22,6 +22,8 @@ describe('normalize: names, dates, addresses, plus-tags', () => {
   it.each([
     ['123 North Main Street, Apt. 4', '123 n main st apt 4'],
     ['12 Oak Avenue #5', '12 oak ave apt 5'],
+    ['1 Constructor Street', '1 constructor st'],
+    ['toString valueOf Road', 'tostring valueof rd'],
   ])('normalizeStreet(%j) = %j', (raw, out) => expect(normalizeStreet(raw)).toBe(out));
 
   it.each([

@@ -171,6 +171,46 @@ describe('customer360: timeline paging', () => {
   });
 });
 
+describe('customer360: forged and misplaced cursors', () => {
+  const b64 = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+  const FIELDS = `query($q: String!) { customerLookup(query: $q) { customer {
+    orders(first: 2) { pageInfo { endCursor } } tickets(first: 2) { pageInfo { endCursor } }
+    activities(first: 2) { pageInfo { endCursor } } timeline(first: 2) { pageInfo { endCursor } } } } }`;
+  const pageOf = (field: string) => `query($q: String!, $after: String) { customerLookup(query: $q) { customer { ${field}(first: 2, after: $after) { nodes { __typename } } } } }`;
+  let issued: Record<string, string>;
+  beforeAll(async () => {
+    const res = await t.gql<{ customerLookup: Any }>(FIELDS, { q: show.contact.email! });
+    const customer = res.data!.customerLookup.customer;
+    // A field with no items has no end cursor; orders and timeline (used below) always have some here.
+    issued = Object.fromEntries(['orders', 'tickets', 'activities', 'timeline'].flatMap((f) => (customer[f].pageInfo.endCursor ? [[f, customer[f].pageInfo.endCursor as string]] : [])));
+    expect(Object.keys(issued)).toEqual(expect.arrayContaining(['orders', 'timeline', 'tickets']));
+  });
+
+  it('accepts each field\'s own end cursor', async () => {
+    for (const [field, cursor] of Object.entries(issued)) {
+      const res = await t.gql(pageOf(field), { q: show.contact.email!, after: cursor });
+      expect({ field, errors: res.errors }).toEqual({ field, errors: undefined });
+    }
+  });
+
+  it.each<[string, (issued: Record<string, string>) => string]>([
+    ['a forged timeline cursor ["v1","not-a-date","x"]', () => 'WyJ2MSIsIm5vdC1hLWRhdGUiLCJ4Il0'],
+    ['another field\'s cursor (timeline\'s on orders, orders\' on the others)', (c) => c.timeline!],
+    ['trailing junk after a valid cursor', (c) => `${c.orders!}~~junk`],
+    ['a valid cursor with base64url characters appended', (c) => `${c.orders!}AAAA`],
+    ['a 50,000-character key', () => b64(['v1', '2025-01-01T00:00:00.000Z', 'x'.repeat(50_000)])],
+    ['not base64 JSON', () => 'not-a-cursor'],
+  ])('refuses %s with INVALID_CURSOR on every paged field', async (_name, make) => {
+    for (const field of ['orders', 'tickets', 'activities', 'timeline']) {
+      let cursor = make(issued);
+      // "Another field's cursor": timeline's everywhere but on timeline itself, which gets orders'.
+      if (cursor === issued.timeline && field === 'timeline') cursor = issued.orders!;
+      const res = await t.gql(pageOf(field), { q: show.contact.email!, after: cursor });
+      expect({ field, status: res.status, code: res.errors?.[0]?.extensions?.code }).toEqual({ field, status: 200, code: 'INVALID_CURSOR' });
+    }
+  });
+});
+
 describe('customer360: a customer present in only one source', () => {
   it('answers from that source alone and names what is missing', async () => {
     const person = t.sandbox.dataset.people.find((p) => p.systems.length === 1 && p.systems[0] === 'zendesk');

@@ -1,10 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryOverrideStore } from '../../src/identity/index.js';
+import { generateDataset } from '../../src/sandbox/dataset/index.js';
+import type { SandboxDataset } from '../../src/sandbox/dataset/types.js';
+import { zendeskUser } from '../sandbox/zendesk/zendeskFixture.js';
 import { startTestGateway, type TestGateway } from '../support/startTestGateway.js';
 
 const CUSTOMER = `query($source: String!, $id: ID!) { customerBySource(source: $source, id: $id) {
   id displayName identity { anchor { source id } links { source id rule confidence score matchedOn { attribute level weight } }
   candidates { source id score confidence reason } } } }`;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = any;
 
 interface CustomerData {
   customerBySource: { id: string; displayName: string | null; identity: { anchor: { source: string; id: string }; links: Array<{ source: string; id: string; rule: string; score: number | null }>; candidates: unknown[] } } | null;
@@ -101,6 +107,68 @@ describe('identity: overrides, erasure and upstream call bounds over GraphQL', (
   ])('rejects %s with a stable code', async (_label, query, code) => {
     const res = await gw.gql(query);
     expect(res.errors?.[0]?.extensions?.code).toBe(code);
+  });
+});
+
+describe('identity: erasure covers records the resolver did not link', () => {
+  let gw: TestGateway;
+  let dataset: SandboxDataset;
+  let person: SandboxDataset['people'][number];
+  let contactId: string;
+  const DUPLICATE = 900_001;
+  const HOUSEHOLD = 900_002;
+
+  beforeAll(async () => {
+    const generated = generateDataset({ size: 60, seed: 5 });
+    person = generated.people.find((p) => p.email !== null && ['salesforce', 'zendesk'].every((s) => p.systems.includes(s as never)) && generated.truth.filter((t) => t.personId === p.personId && t.system === 'zendesk').length === 1)!;
+    contactId = generated.truth.find((t) => t.personId === person.personId && t.system === 'salesforce')!.id;
+    dataset = {
+      ...generated,
+      zendesk: {
+        ...generated.zendesk,
+        users: [
+          ...generated.zendesk.users,
+          // Her second help-desk account: her phone, her family name misspelt. With one record per source per
+          // customer (maxMembersPerSource: 1) the resolver links her main account and leaves this one out.
+          zendeskUser({ id: DUPLICATE, name: `${person.givenName} ${person.familyName}x`, phone: person.phone }),
+          // A household member sharing her email: his record is his.
+          zendeskUser({ id: HOUSEHOLD, name: 'Zebulon Quayle', email: person.email }),
+        ],
+      },
+    };
+    gw = await startTestGateway({ dataset, identity: { overrides: { enabled: true }, maxMembersPerSource: 1 }, overrideStore: createMemoryOverrideStore() });
+  });
+  afterAll(async () => {
+    await gw.close();
+  });
+
+  it('suppresses her unlinked duplicate, keeps the household member\'s record, and lists it for a steward', async () => {
+    const before = await gw.gql<CustomerData>(CUSTOMER, { source: 'salesforce', id: contactId });
+    const customer = before.data!.customerBySource!;
+    expect(customer.identity.links.map((l) => `${l.source}/${l.id}`)).not.toContain(`zendesk/${DUPLICATE}`);
+    const found = await gw.gql<CustomerData>(CUSTOMER, { source: 'zendesk', id: String(DUPLICATE) });
+    expect(found.data!.customerBySource).not.toBeNull();
+
+    const res = await gw.gql<{ suppressPerson: Any }>(
+      `mutation($id: ID!) { suppressPerson(customerId: $id, reason: "erasure request #7") { kind records { source id }
+        erasure { linked { source id } matched { record { source id } attribute } candidates { record { source id } attribute reason } incompleteSources } } }`,
+      { id: customer.id },
+    );
+    expect(res.errors).toBeUndefined();
+    const { records, erasure } = res.data!.suppressPerson;
+    expect(erasure.linked).toEqual(customer.identity.links.map((l) => ({ source: l.source, id: l.id })));
+    expect(erasure.matched).toContainEqual({ record: { source: 'zendesk', id: String(DUPLICATE) }, attribute: 'phone' });
+    expect(erasure.candidates).toContainEqual({ record: { source: 'zendesk', id: String(HOUSEHOLD) }, attribute: 'email', reason: 'SHARED_VALUE' });
+    expect(erasure.incompleteSources).toEqual([]);
+    expect(records).toEqual([...erasure.linked, ...erasure.matched.map((m: Any) => m.record)]);
+
+    // Not findable by her phone, nor by the duplicate's source id; the household member's record stays.
+    const byPhone = await gw.gql<{ customerLookup: { status: string } }>(`query($q: String!) { customerLookup(query: $q) { status } }`, { q: person.phone });
+    expect(byPhone.data!.customerLookup.status).toBe('NOT_FOUND');
+    const duplicate = await gw.gql<CustomerData>(CUSTOMER, { source: 'zendesk', id: String(DUPLICATE) });
+    expect(duplicate.data?.customerBySource ?? null).toBeNull();
+    const household = await gw.gql<CustomerData>(CUSTOMER, { source: 'zendesk', id: String(HOUSEHOLD) });
+    expect(household.data!.customerBySource!.identity.links.map((l) => l.id)).toEqual([String(HOUSEHOLD)]);
   });
 });
 

@@ -56,6 +56,7 @@ describe('security: hostile and malformed requests', () => {
     await expectLimit({ query: `{ sources { ${Array.from({ length: 16 }, (_, i) => `a${i}: name`).join(' ')} } }` }, 'maxAliases');
     await expectLimit({ query: `{ sources ${'@include(if: true) '.repeat(11)}{ name } }` }, 'maxDirectives');
     await expectLimit({ query: `{ ${'__typename '.repeat(2_100)}}` }, 'maxTokens');
+    await expectLimit({ query: `{ ${'... on Query { '.repeat(200)}sources { name }${' }'.repeat(200)} }` }, 'maxDepth');
     await expectLimit({ query: `{ customers(ids: [${Array.from({ length: 100 }, (_, i) => `"c${i}"`).join(',')}]) { orders(first: 100) { nodes { id number } } } }` }, 'maxCost');
   });
 });

@@ -21,6 +21,9 @@ describe('config: auth section', () => {
   it.each([
     ['a key that is not a sha256', { apiKeys: [{ name: 'k', sha256: 'plaintext-secret', role: 'admin' }] }, 'auth.apiKeys[0].sha256'],
     ['a key with an unknown role', { apiKeys: [{ name: 'k', sha256: hashApiKey('x'), role: 'root' }] }, 'auth.apiKeys[0].role: unknown role'],
+    ['a key whose role is an Object.prototype name (constructor)', { apiKeys: [{ name: 'k', sha256: hashApiKey('x'), role: 'constructor' }] }, 'auth.apiKeys[0].role: unknown role'],
+    ['a key whose role is an Object.prototype name (__proto__)', { apiKeys: [{ name: 'k', sha256: hashApiKey('x'), role: '__proto__' }] }, 'auth.apiKeys[0].role: unknown role'],
+    ['a key whose role is an Object.prototype name (toString)', { apiKeys: [{ name: 'k', sha256: hashApiKey('x'), role: 'toString' }] }, 'auth.apiKeys[0].role: unknown role'],
     ['a JWT section without keys', { jwt: { issuer: 'i', audience: 'a' } }, 'auth.jwt: needs jwksUrl or at least one of publicKeys'],
     ['a JWT algorithm outside the allow-list', { jwt: { issuer: 'i', audience: 'a', algorithms: ['none'], jwksUrl: 'https://idp.example/jwks' } }, 'auth.jwt.algorithms[0]'],
     ['HMAC (shared secrets are not accepted)', { jwt: { issuer: 'i', audience: 'a', algorithms: ['HS256'], jwksUrl: 'https://idp.example/jwks' } }, 'auth.jwt.algorithms[0]'],

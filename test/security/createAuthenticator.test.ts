@@ -40,3 +40,21 @@ describe('createAuditSink: file sink', () => {
     expect(lines.map((l) => l.requestId)).toEqual(['r', 'r2']);
   });
 });
+
+describe('createAuthenticator: role names are own properties only', () => {
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])('refuses a validly signed token with role %j with 401', async (role) => {
+    const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
+    const authenticate = createAuthenticator(authConfigSchema.parse({ jwt: { issuer: 'iss', audience: 'aud', algorithms: ['ES256'], publicKeys: [{ pem: await exportSPKI(publicKey) }] } }));
+    const sign = (claim: string) => new SignJWT({ role: claim }).setProtectedHeader({ alg: 'ES256' }).setSubject('svc-1').setIssuer('iss').setAudience('aud').setExpirationTime('5m').sign(privateKey);
+    await expect(authenticate({ authorization: `Bearer ${await sign(role)}` })).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+    // The same key and claims with a known role are accepted: the refusal is the role name's.
+    await expect(authenticate({ authorization: `Bearer ${await sign('agent')}` })).resolves.toMatchObject({ role: 'agent' });
+  });
+
+  it('accepts a role a config declares under a name Object.prototype also has', async () => {
+    const authenticate = createAuthenticator(authConfigSchema.parse({ roles: { constructor: { scopes: ['customer:read'] } }, apiKeys: [{ name: 'k', role: 'constructor', sha256: hashApiKey('k-2') }] }));
+    const principal = await authenticate({ 'x-api-key': 'k-2' });
+    expect(principal.role).toBe('constructor');
+    expect([...principal.scopes]).toEqual(['customer:read']);
+  });
+});

@@ -25,6 +25,7 @@ export function hostileCorpus(): HostileCase[] {
   // Deep: nonsense nesting (validation) and real fields nested beyond the depth limit.
   for (const depth of [12, 20, 50, 100, 300, 600]) cases.push({ name: `deep nonsense ${depth}`, json: q(`{ ${'a { '.repeat(depth)}b${' }'.repeat(depth)} }`) });
   for (const depth of range(20).map((i) => 11 + i * 3)) cases.push({ name: `deep fragments ${depth}`, json: q(`{ ...F0 } ${range(depth).map((i) => `fragment F${i} on Query { ${i === depth - 1 ? 'sources { name }' : `...F${i + 1}`} }`).join(' ')} extra: sources { nope }`) });
+  for (const depth of [16, 200]) cases.push({ name: `deep inline fragments ${depth}`, json: q(`{ ${'... on Query { '.repeat(depth)}sources { name }${' }'.repeat(depth)} }`) });
   for (const depth of [11, 15, 30]) cases.push({ name: `deep real fields ${depth}`, json: q(`{ customerLookup(query: "a@b.co") { customer { identity { links { linkedTo { source ${' id '.repeat(depth)} } } } } } }`.replace('source', `source ${'x { '.repeat(depth)}y${' }'.repeat(depth)}`)) });
   // Wide: many fields, many root fields.
   for (const width of [11, 25, 50, 100, 500]) cases.push({ name: `wide root ${width}`, json: q(`{ ${range(width).map((i) => `r${i}: sources { name }`).join(' ')} }`) });

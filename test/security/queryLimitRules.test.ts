@@ -49,6 +49,20 @@ describe('queryLimitRules: each limit', () => {
     expect(errors.map((e) => e.extensions.limit)).toContain(limit);
   });
 
+  it.each([16, 200])('counts each of %i nested inline fragments as a level of depth', (levels) => {
+    const query = `{ ${'... on Query { '.repeat(levels)}sources { name }${' }'.repeat(levels)} }`;
+    const errors = validate(schema, parse(query), queryLimitRules(defaults));
+    expect(errors.map((e) => [e.extensions.limit, e.extensions.code])).toEqual([['maxDepth', 'QUERY_LIMIT_EXCEEDED']]);
+    expect(errors[0]!.message).toBe('Query depth limit of 15 exceeded, found more than 15.');
+  });
+
+  it('accepts inline fragments that stay within the depth limit and counts them alongside fields', () => {
+    const nested = (fragments: number) => `{ sources { ${'... on Source { '.repeat(fragments)}name${' }'.repeat(fragments)} } }`;
+    // sources + name = 2 field levels; 13 fragments make 15, 14 make 16.
+    expect(validate(schema, parse(nested(13)), queryLimitRules(defaults))).toEqual([]);
+    expect(validate(schema, parse(nested(14)), queryLimitRules(defaults)).map((e) => e.message)).toEqual(['Query depth limit of 15 exceeded, found more than 15.']);
+  });
+
   it('multiplies costs by page sizes: a variable page counts as 100, a missing one as 20', () => {
     const at = (first: string) => operationCosts(schema, parse(`query($n: Int) { customer(id: "x") { orders${first} { nodes { id number } } } }`))[0]!;
     expect(at('(first: 1)')).toBe(1 + 1 + 1 * (1 + 2));

@@ -1,3 +1,4 @@
+import type { SandboxDataset } from '../../src/sandbox/dataset/types.js';
 import { Writable } from 'node:stream';
 import { parseConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
@@ -35,6 +36,8 @@ export interface TestGateway {
 export interface TestGatewayOptions {
   size?: number;
   seed?: number;
+  /** Serve this dataset instead of generating one from `size` and `seed`. */
+  dataset?: SandboxDataset;
   timeoutMs?: number;
   /** `server.deadlineMs`; default the config default (3 000). */
   deadlineMs?: number;
@@ -58,7 +61,7 @@ export interface TestGatewayOptions {
 
 /** Starts the sandbox (small seeded dataset) and a gateway wired to it, both on free loopback ports. */
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
-  const sandbox = await startSandbox({ size: options.size ?? 200, seed: options.seed ?? 7 });
+  const sandbox = await startSandbox({ size: options.size ?? 200, seed: options.seed ?? 7, ...(options.dataset ? { dataset: options.dataset } : {}) });
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, callback) {

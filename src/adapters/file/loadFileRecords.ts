@@ -48,7 +48,9 @@ export async function loadFileRecords(settings: FileSourceSettings): Promise<Loa
         const value: unknown = JSON.parse(lineText);
         if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not a JSON object');
         const object = value as Record<string, unknown>;
-        rows.push({ line: i + 1, get: (c) => (object[c] === null || object[c] === undefined ? null : String(object[c]).trim() || null) });
+        // Own keys only: a mapped column named `constructor` must not read Object.prototype.
+        const read = (c: string): unknown => (Object.hasOwn(object, c) ? object[c] : undefined);
+        rows.push({ line: i + 1, get: (c) => (read(c) === null || read(c) === undefined ? null : String(read(c)).trim() || null) });
       } catch (error) {
         rows.push({ line: i + 1, error: `not valid JSON: ${(error as Error).message}` });
       }

@@ -9,7 +9,9 @@ const STATUS: Readonly<Record<string, TicketStatus>> = { new: 'NEW', working: 'O
  * CLOSED (case-insensitive); any other (org-specific) status is OPEN, or CLOSED when `IsClosed`.
  */
 export function mapCaseStatus(status: string | null | undefined, isClosed: boolean | null | undefined): TicketStatus {
-  return STATUS[(status ?? '').trim().toLowerCase()] ?? (isClosed === true ? 'CLOSED' : 'OPEN');
+  const key = (status ?? '').trim().toLowerCase();
+  // Own properties only: a status such as `constructor` must not read Object.prototype.
+  return Object.hasOwn(STATUS, key) ? STATUS[key]! : isClosed === true ? 'CLOSED' : 'OPEN';
 }
 
 /**

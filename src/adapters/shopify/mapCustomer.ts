@@ -38,7 +38,7 @@ function consentOf(wire: WireCustomer): ConsentStatement[] {
     { channel: 'sms', field: 'smsMarketingState', state: wire.defaultPhoneNumber?.marketingState },
   ] as const;
   return states.flatMap(({ channel, field, state }) =>
-    state ? [{ channel, status: MARKETING[state] ?? ('NOT_OPTED_IN' as const), sourceValue: `${field}=${state}`, updatedAt }] : [],
+    state ? [{ channel, status: Object.hasOwn(MARKETING, state) ? MARKETING[state]! : ('NOT_OPTED_IN' as const), sourceValue: `${field}=${state}`, updatedAt }] : [],
   );
 }
 

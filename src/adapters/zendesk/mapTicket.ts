@@ -15,7 +15,9 @@ const STATUS: Readonly<Record<string, TicketStatus>> = {
  * null for a status Zendesk does not document.
  */
 export function mapTicketStatus(status: string): TicketStatus | null {
-  return STATUS[status.toLowerCase()] ?? null;
+  const key = status.toLowerCase();
+  // Own properties only: a status such as `constructor` must not read Object.prototype.
+  return Object.hasOwn(STATUS, key) ? STATUS[key]! : null;
 }
 
 /**

@@ -9,10 +9,13 @@ export interface ZendeskSearchRequest {
 /**
  * Renders a blocking key as users/search parameters
  * (https://developer.zendesk.com/api-reference/ticketing/users/users/#search-users), one key per call
- * because Zendesk ANDs the terms of a query: email → `email:<value>`, phone → `phone:<value>` (E.164 as
+ * because Zendesk ANDs the terms of a query: email → `email:"<value>"`, phone → `phone:"<value>"` (E.164 as
  * given; Zendesk matches phone digits), name → `name:"<given family>"` (`name:"<family>"` without a given
- * name), identifier `externalId` → `external_id=<value>`. Double quotes inside values are dropped, values
- * with spaces are quoted. Other key kinds, and keys whose value is empty, give null (nothing to search).
+ * name), identifier `externalId` → `external_id=<value>` (a plain parameter, no search syntax). Every value
+ * is one double-quoted phrase with `"` and `\` backslash-escaped ({@link quoteZendeskValue}), so no part of
+ * it is read as syntax (Zendesk search: `*` wildcard, `-` exclude, `<`/`>` compare, `field:`,
+ * https://support.zendesk.com/hc/en-us/articles/4408886879258). Whitespace runs become one space. Other key
+ * kinds, and keys whose value is empty, give null (nothing to search).
  */
 export function renderSearchRequest(key: BlockingKey): ZendeskSearchRequest | null {
   switch (key.kind) {
@@ -22,7 +25,7 @@ export function renderSearchRequest(key: BlockingKey): ZendeskSearchRequest | nu
       return term('phone', key.value);
     case 'name': {
       const words = [key.given ?? '', key.family].map(clean).filter((w) => w !== '').join(' ');
-      return words === '' ? null : { params: { query: `name:"${words}"` } };
+      return words === '' ? null : { params: { query: `name:${quoteZendeskValue(words)}` } };
     }
     case 'identifier': {
       const value = key.value.trim();
@@ -42,10 +45,18 @@ export function renderSearchRequest(key: BlockingKey): ZendeskSearchRequest | nu
 
 function term(field: string, raw: string): ZendeskSearchRequest | null {
   const value = clean(raw);
-  if (value === '') return null;
-  return { params: { query: /\s/.test(value) ? `${field}:"${value}"` : `${field}:${value}` } };
+  return value === '' ? null : { params: { query: `${field}:${quoteZendeskValue(value)}` } };
+}
+
+/**
+ * A value as one Zendesk search phrase: in double quotes, with `"` and `\` backslash-escaped (the
+ * query-string convention Shopify documents too), so a wildcard `*`, a leading `-`, a `field:` or a quote in
+ * the value is text, not syntax.
+ */
+export function quoteZendeskValue(value: string): string {
+  return `"${value.replace(/["\\]/g, (ch) => `\\${ch}`)}"`;
 }
 
 function clean(value: string): string {
-  return value.replace(/"/g, '').trim().replace(/\s+/g, ' ');
+  return value.trim().replace(/\s+/g, ' ');
 }

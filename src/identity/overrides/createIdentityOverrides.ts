@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { SourceRef } from '../../domain/index.js';
+import type { IdentityRecord, SourceRef } from '../../domain/index.js';
 import { formatRef } from '../../domain/index.js';
+import { defaultIdentityTuning } from '../identityConfigSchema.js';
+import type { IdentitySourceAccess } from '../IdentitySourceAccess.js';
 import { EMPTY_OVERRIDES, refFromText, type OverrideState } from '../OverrideState.js';
+import { findErasureTargets, type ErasureTargets, type ErasureTargetsOptions } from './findErasureTargets.js';
 import type { OverrideChange, OverrideKind, OverrideStore } from './OverrideStore.js';
 
 /** Options of {@link createIdentityOverrides}. */
@@ -12,6 +15,8 @@ export interface IdentityOverridesOptions {
   /** Called with the refs a change affects, right after it is stored (the resolver invalidates them). */
   readonly onChange?: (refs: readonly SourceRef[]) => void;
   readonly now?: () => Date;
+  /** How erasure finds records the resolver did not link ({@link findErasureTargets}). Default: US region, default tuning. */
+  readonly erasure?: ErasureTargetsOptions;
 }
 
 /** The overrides of one gateway: current state for resolutions, and audited changes. */
@@ -26,6 +31,11 @@ export interface IdentityOverrides {
   history(): readonly OverrideChange[];
   /** Registers the invalidation hook (see options.onChange). */
   onChange(listener: (refs: readonly SourceRef[]) => void): void;
+  /**
+   * The records an erasure of the person whose linked records are `members` must also cover, and those
+   * left for a steward ({@link findErasureTargets}, with the current state and the `erasure` options).
+   */
+  findErasureTargets(members: readonly IdentityRecord[], access: IdentitySourceAccess): Promise<ErasureTargets>;
 }
 
 /** Folds a change log into the state: the later of a link and an unlink of one pair wins; suppression is final. */
@@ -55,6 +65,7 @@ export function createIdentityOverrides(options: IdentityOverridesOptions): Iden
   let current: OverrideState = EMPTY_OVERRIDES;
   const listeners: Array<(refs: readonly SourceRef[]) => void> = options.onChange ? [options.onChange] : [];
   const now = options.now ?? (() => new Date());
+  const erasure: ErasureTargetsOptions = options.erasure ?? { defaultRegion: 'US', tuning: defaultIdentityTuning() };
   return {
     async load() {
       changes = await options.store.load();
@@ -64,6 +75,7 @@ export function createIdentityOverrides(options: IdentityOverridesOptions): Iden
     state: () => current,
     history: () => changes,
     onChange: (listener) => listeners.push(listener),
+    findErasureTargets: (members, access) => findErasureTargets(members, access, current, erasure),
     async record(kind, refs, reason, actor) {
       const change: OverrideChange = { id: `ovr_${randomBytes(6).toString('hex')}`, kind, refs: refs.map(formatRef), reason, actor, at: now().toISOString() };
       await options.store.append(change);

@@ -4,7 +4,7 @@ import { containsPhrase, emailTokens, phoneKey, textTokens } from './textTokens.
 
 /**
  * True when `user` matches every term (terms are ANDed; a negated term must not match). Supported fields:
- * `email:` (case-insensitive, trimmed, exact), `phone:` (last 10 digits, any format), `name:` (word or
+ * `email:` (case-insensitive, trimmed, exact; `*` a wildcard in a bare, unquoted value), `phone:` (last 10 digits, any format), `name:` (word or
  * quoted phrase in the name, accents folded), `external_id:`, `role:`, `tags:`/`tag:`,
  * `organization_id:`, `type:user`; a plain term matches a name word or phrase, an email word, or the whole
  * email. Other fields, comparison operators and empty values match nothing.
@@ -25,6 +25,8 @@ function matchUserTerm(user: ZendeskUser, term: SearchTerm): boolean {
         (!term.quoted && containsPhrase(emailTokens(user.email), emailTokens(value)))
       );
     case 'email':
+      // Zendesk's `*` wildcard applies to bare words only; in a quoted phrase it is text.
+      if (!term.quoted && lower.includes('*')) return globOf(lower).test((user.email ?? '').trim().toLowerCase());
       return (user.email ?? '').trim().toLowerCase() === lower;
     case 'phone': {
       const key = phoneKey(value);
@@ -46,4 +48,9 @@ function matchUserTerm(user: ZendeskUser, term: SearchTerm): boolean {
     default:
       return false;
   }
+}
+
+/** A bare search word with `*` wildcards as an anchored regular expression. */
+function globOf(word: string): RegExp {
+  return new RegExp(`^${word.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
 }

@@ -21,7 +21,8 @@ const FIELD = /^([A-Za-z_]+)(<=|>=|:|<|>)/;
  * Splits a query in the subset of Zendesk search syntax the sandbox understands
  * (https://developer.zendesk.com/documentation/api-basics/working-with-data/searching-with-the-zendesk-api):
  * whitespace-separated terms, each `[-][field(:|<|>|<=|>=)]value`, where a value is a bare word or a
- * `"double-quoted phrase"` (an unclosed quote runs to the end). Terms are ANDed by the matchers.
+ * `"double-quoted phrase"` (an unclosed quote runs to the end; inside it a backslash escapes the next
+ * character, so `\"` is a quote and `\\` a backslash). Terms are ANDed by the matchers.
  * Never throws; an empty query gives `[]`.
  */
 export function parseSearchQuery(query: string): SearchTerm[] {
@@ -48,11 +49,16 @@ export function parseSearchQuery(query: string): SearchTerm[] {
     let value: string;
     let quoted = false;
     if (query.charAt(i) === '"') {
-      const close = query.indexOf('"', i + 1);
-      const end = close === -1 ? query.length : close;
-      value = query.slice(i + 1, end);
+      // A phrase runs to the next unescaped quote; `\"` and `\\` inside it stand for `"` and `\`.
+      value = '';
+      i += 1;
+      while (i < query.length && query.charAt(i) !== '"') {
+        if (query.charAt(i) === '\\' && i + 1 < query.length) i += 1;
+        value += query.charAt(i);
+        i += 1;
+      }
       quoted = true;
-      i = end + 1;
+      i += 1;
     } else {
       const rest = query.slice(i);
       const length = rest.search(/\s/);

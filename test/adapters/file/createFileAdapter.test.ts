@@ -66,6 +66,13 @@ describe('createFileAdapter: search and getByIds from the in-memory index', () =
     expect(record).toMatchObject({ ref: { source: 'loyalty', id: 'J1' } });
     expect(logged.some((m) => m.includes('row 2'))).toBe(true);
   });
+
+  it('reads only the own keys of a JSON line: a column named after an Object.prototype property is empty when absent', async () => {
+    const logger = { error: () => undefined, info: () => undefined } as never;
+    const jsonl = createFileAdapter({ settings: settings('proto.jsonl', '{"id":"J2","first":"Ann","last":"Lee"}\n', { givenName: 'constructor', familyName: 'toString' }), logger });
+    const [record] = await jsonl.getByIds(['J2'], {});
+    expect(record).toMatchObject({ ref: { id: 'J2' }, names: [] });
+  });
 });
 
 describe('loadFileRecords: a header and rows with a space after each comma (as FEBRL exports have)', () => {

@@ -14,6 +14,9 @@ describe('mapCase: status', () => {
     ['Resolved', true, 'CLOSED'],
     [null, true, 'CLOSED'],
     [null, null, 'OPEN'],
+    ['constructor', false, 'OPEN'],
+    ['__proto__', true, 'CLOSED'],
+    ['toString', null, 'OPEN'],
   ])('maps %j (IsClosed %j) to %s', (status, isClosed, expected) => {
     expect(mapCaseStatus(status, isClosed)).toBe(expected);
   });

@@ -14,7 +14,7 @@ describe('quoteSoql: escaping', () => {
     expect(quoteSoql(value)).toBe(expected);
   });
 
-  it.each(["x' OR Email != null OR Email = 'y", "\\' OR Id != null --", "tab\there", 'ünïcødé'])('round-trips %j through a SOQL parser as one literal', (value) => {
+  it.each(["x' OR Email != null OR Email = 'y", "\\' OR Id != null --", "tab\there", 'ünïcødé', ...['*@example.org', '%@example.org', 'a_b@example.org', 'x" OR email:"*', "o'brien:x\\y@example.org", 'trail\\', 'role:admin', '-1']])('round-trips %j through a SOQL parser as one literal', (value) => {
     const query = parseSoql(`SELECT Id FROM Contact WHERE Email = ${quoteSoql(value)}`);
     expect(query.where).toMatchObject({ kind: 'compare', value: { kind: 'string', value } });
   });

@@ -60,6 +60,8 @@ describe('mapCustomer: marketing consent', () => {
     ['NOT_SUBSCRIBED', 'PENDING', [['email', 'NOT_OPTED_IN'], ['sms', 'NOT_OPTED_IN']]],
     ['INVALID', null, [['email', 'NOT_OPTED_IN']]],
     [null, null, []],
+    ['constructor', '__proto__', [['email', 'NOT_OPTED_IN'], ['sms', 'NOT_OPTED_IN']]],
+    ['toString', 'hasOwnProperty', [['email', 'NOT_OPTED_IN'], ['sms', 'NOT_OPTED_IN']]],
   ])('maps email %s and sms %s to consent statements', (emailState, smsState, expected) => {
     const record = mapCustomer(
       {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BlockingKey } from '../../../src/adapters/types.js';
 import { orQuery, quoteSearchValue, renderSearchTerm } from '../../../src/adapters/shopify/renderSearchQuery.js';
+import { parseSearchQuery } from '../../../src/sandbox/shopify/parseSearchQuery.js';
 
 describe('renderSearchQuery: blocking keys in Shopify search syntax', () => {
   const cases: Array<[BlockingKey, string | null]> = [
@@ -19,6 +20,11 @@ describe('renderSearchQuery: blocking keys in Shopify search syntax', () => {
 
   it.each(cases)('renders %j', (key, expected) => {
     expect(renderSearchTerm(key)?.term ?? null).toBe(expected);
+  });
+
+  it.each(['*@example.org', '%@example.org', 'a_b@example.org', 'x" OR email:"*', "o'brien:x\\y@example.org", 'trail\\', 'role:admin', '-1'])('round-trips hostile email %j through a Shopify search parser as one literal email term', (value) => {
+    const rendered = renderSearchTerm({ kind: 'email', value })!.term;
+    expect(parseSearchQuery(rendered)).toEqual({ kind: 'term', field: 'email', comparator: ':', value: value.trim().toLowerCase() });
   });
 
   it('quotes and escapes values, and ORs terms', () => {

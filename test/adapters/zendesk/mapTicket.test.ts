@@ -42,6 +42,9 @@ describe('mapTicket: Zendesk ticket → Ticket', () => {
     ['Solved', 'SOLVED'],
     ['deleted', null],
     ['', null],
+    ['constructor', null],
+    ['__proto__', null],
+    ['toString', null],
   ])('folds status %j to %s', (status, expected) => {
     expect(mapTicketStatus(status)).toBe(expected);
   });

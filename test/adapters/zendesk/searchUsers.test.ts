@@ -23,13 +23,13 @@ describe('searchUsers: search over users/search', () => {
     expect(result).toEqual([expect.objectContaining({ ref: { source: 'zd', id: '1002' }, emails: ['JOHN.SMITH@Example.com'] })]);
     const log = h.server.requests();
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ route: 'users.search', query: { query: 'email:john.smith@example.com', per_page: '100', include: 'identities' } });
+    expect(log[0]).toMatchObject({ route: 'users.search', query: { query: 'email:"john.smith@example.com"', per_page: '100', include: 'identities' } });
   });
 
   it('finds a user by an E.164 phone stored in another format and leaves out the agent sharing it', async () => {
     const [result] = await h.adapter.search([{ kind: 'phone', value: '+14155551212' }], {});
     expect(refIds(result)).toEqual(['1001']);
-    expect(h.server.requests().map((r) => r.query.query)).toEqual(['phone:+14155551212']);
+    expect(h.server.requests().map((r) => r.query.query)).toEqual(['phone:"+14155551212"']);
   });
 
   it('searches a name as a quoted phrase and keeps end users only', async () => {
@@ -50,6 +50,20 @@ describe('searchUsers: search over users/search', () => {
     expect(refIds(result)).toEqual(['1006']);
     expect(h.server.requests()[0]?.query).toMatchObject({ external_id: 'crm-1006' });
     expect(h.server.requests()[0]?.query.query).toBeUndefined();
+  });
+
+  it('sends a hostile email as one quoted literal: `*@example.org` is not a wildcard over the domain', async () => {
+    // The sandbox honours Zendesk's `*` wildcard in a bare word, as Zendesk does (test/sandbox/zendesk/matchUser).
+    const [wildcard, quoteBreak, domain] = await h.adapter.search(
+      [
+        { kind: 'email', value: '*@example.com' },
+        { kind: 'email', value: 'x" OR email:"jane.doe@example.com' },
+        { kind: 'email', value: '*' },
+      ],
+      {},
+    );
+    expect([wildcard, quoteBreak, domain]).toEqual([[], [], []]);
+    expect(h.server.requests().map((r) => r.query.query).sort()).toEqual(['email:"*"', 'email:"*@example.com"', 'email:"x\\" OR email:\\"jane.doe@example.com"']);
   });
 
   it('answers keys Zendesk cannot search with [] and no call', async () => {

@@ -24,6 +24,7 @@ describe('parseSearchQuery: Zendesk search syntax subset', () => {
     ['created>=2024-01-01 priority>normal', [t('created', '2024-01-01', { operator: '>=' }), t('priority', 'normal', { operator: '>' })]],
     ['-tags:vip', [t('tags', 'vip', { negated: true })]],
     ['name:"Jane', [t('name', 'Jane', { quoted: true })]],
+    ['email:"a\\"b\\\\c" x', [t('email', 'a"b\\c', { quoted: true }), t(null, 'x')]],
     ['email:', [t('email', '')]],
     ['a:b:c', [t('a', 'b:c')]],
     ['- jane', [t(null, '-'), t(null, 'jane')]],

@@ -86,7 +86,7 @@ export const flatActivitySchema = z.object({
   subject: optionalText,
   status: optionalText,
   occurredAt: requiredTimestamp,
-  durationSeconds: z.union([z.number(), z.null(), z.undefined()]).transform((v) => v ?? null),
+  durationSeconds: z.union([z.number(), z.string().regex(/^\d+$/).transform(Number), z.null()]),
 });
 
 /** Record kinds a declarative source maps. */
@@ -100,8 +100,10 @@ export class MappingError extends Error {
   }
 }
 
-function parse<S extends z.ZodType>(schema: S, value: unknown, what: MappedKind): z.output<S> {
-  const result = schema.safeParse(value);
+function parse<S extends z.ZodObject>(schema: S, value: unknown, what: MappedKind): z.output<S> {
+  // Absent fields read as null: a mapping or a row need only name what the source has.
+  const filled = typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.fromEntries(Object.keys(schema.shape).map((key) => [key, (value as Record<string, unknown>)[key] ?? null])) : value;
+  const result = schema.safeParse(filled);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   throw new MappingError(`mapped ${what} record: ${issue.path.join('.') || '(record)'}: ${issue.message}`);

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { SandboxDataset, SandboxPerson } from '../dataset/types.js';
+import { readExampleSource } from '../readExampleSource.js';
 
 /** Options of {@link seedBillingDatabase}. */
 export interface SeedBillingOptions {
@@ -88,42 +89,14 @@ export async function seedBillingDatabase(dataset: SandboxDataset, options: Seed
   };
 }
 
-/** The `kind: postgres` config of the billing schema: what README "Adding a source" shows. */
+/**
+ * The billing `kind: postgres` config (examples/sources/billing.postgres.yaml, shown in README) reading
+ * `schema` over `connection`. Raw: validate it with the gateway's config loader.
+ */
 export function billingSourceConfig(schema: string, connection: SeedBillingOptions['connection']): Record<string, unknown> {
-  const customers = `${schema}.customers`;
-  return {
-    name: 'billing',
-    kind: 'postgres',
-    connection: { host: connection.host, port: connection.port, database: connection.database, user: connection.user },
-    timeoutMs: 1000,
-    columns: {
-      id: 'id',
-      givenName: 'first_name',
-      familyName: 'last_name',
-      emails: ['email'],
-      phones: ['phone'],
-      line1: 'street',
-      city: 'city',
-      region: 'state',
-      postcode: 'zip',
-      country: 'country',
-      birthDate: 'dob',
-      identifiers: { billingAccount: 'account_no' },
-    },
-    getByIds: `SELECT * FROM ${customers} WHERE id = ANY($ids::text[])`,
-    search: {
-      email: `SELECT k.key_index, c.* FROM unnest($values::text[]) WITH ORDINALITY AS k(value, key_index) JOIN ${customers} c ON lower(c.email) = k.value`,
-      phone: `SELECT k.key_index, c.* FROM unnest($values::text[]) WITH ORDINALITY AS k(value, key_index) JOIN ${customers} c ON c.phone = k.value`,
-      name: `SELECT k.key_index, c.* FROM unnest($families::text[], $givens::text[]) WITH ORDINALITY AS k(family, given, key_index)
-        JOIN ${customers} c ON lower(c.last_name) = k.family AND (k.given IS NULL OR lower(c.first_name) = k.given)`,
-      identifier: `SELECT k.key_index, c.* FROM unnest($types::text[], $values::text[]) WITH ORDINALITY AS k(type, value, key_index)
-        JOIN ${customers} c ON k.type = 'billingAccount' AND c.account_no = k.value`,
-    },
-    orders: {
-      sql: `SELECT id, customer_id, number, status, total, currency, issued_at, voided_at FROM ${schema}.invoices WHERE customer_id = ANY($ids::text[])`,
-      columns: { owner: 'customer_id', createdAt: 'issued_at', updatedAt: 'issued_at', cancelledAt: 'voided_at', financialStatus: 'status', totalAmount: 'total' },
-    },
-  };
+  const example = JSON.stringify(readExampleSource('billing.postgres.yaml')).replaceAll('c360_billing.', `${schema}.`);
+  const config = JSON.parse(example) as Record<string, unknown>;
+  return { ...config, connection: { ...(config.connection as object), host: connection.host, port: connection.port, database: connection.database, user: connection.user } };
 }
 
 function customerRow(person: SandboxPerson, id: string, i: number, h: number): unknown[] {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { readExampleSource } from '../../src/sandbox/readExampleSource.js';
@@ -37,5 +38,13 @@ describe('config: kind rest and kind postgres sources', () => {
     [() => ({ ...billing(), connection: { database: 'test', passwordEnv: 'BILLING_PG_PASSWORD' } }), {}, /sources\[0\] \(billing\): connection\.passwordEnv: environment variable BILLING_PG_PASSWORD is not set/],
   ])('names the environment variable a secret is missing from (%#)', (source, env, message) => {
     expect(() => parse(source(), env)).toThrow(message);
+  });
+});
+
+describe('README: Adding a source', () => {
+  it.each(['hubspot.rest.yaml', 'billing.postgres.yaml'])('shows examples/sources/%s verbatim, the config the tests and demo run', (file) => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const example = readFileSync(new URL(`../../examples/sources/${file}`, import.meta.url), 'utf8');
+    expect(readme).toContain(`\`\`\`yaml\n${example}\`\`\``);
   });
 });

@@ -44,6 +44,8 @@ export function createRestAdapter(options: RestAdapterOptions): SourceAdapter {
   const identity = compileExpression(settings.identity);
   const getByIds = compileEndpoint(settings.getByIds);
   const search = new Map(Object.entries(settings.search).map(([kind, spec]) => [kind, compileEndpoint(spec)] as const));
+  // Search calls one endpoint per key: as many in flight as the most permissive search endpoint allows.
+  const searchConcurrency = Math.max(1, ...[...search.values()].map((endpoint) => endpoint.spec.concurrency));
   const related = (spec: RestSourceSettings['orders']) => (spec ? { endpoint: compileEndpoint(spec), map: compileExpression(spec.map), batch: spec.batch } : undefined);
   const orders = related(settings.orders);
   const tickets = related(settings.tickets);
@@ -117,7 +119,7 @@ export function createRestAdapter(options: RestAdapterOptions): SourceAdapter {
       return ids.map((id) => byId.get(id) ?? null);
     },
     async search(keys, ctx): Promise<BatchResult<IdentityRecord[]>> {
-      return mapLimited(keys, 8, async (key) => {
+      return mapLimited(keys, searchConcurrency, async (key) => {
         const endpoint = search.get(key.kind);
         if (!endpoint) return [];
         const capability = `search.${key.kind}`;

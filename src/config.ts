@@ -6,6 +6,8 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { identityConfigShape, type IdentityTuning } from './identity/identityConfigSchema.js';
 import { fileSourceSchema, type FileSourceSettings } from './adapters/file/fileSourceSchema.js';
+import { postgresSourceSchema, type PostgresSourceSettings } from './adapters/postgres/postgresSourceSchema.js';
+import { restSourceSchema, type RestSecrets, type RestSourceSettings } from './adapters/rest/restSourceSchema.js';
 import { unifyConfigSchema, type UnifyConfig } from './unify/unifyConfig.js';
 import { authConfigSchema, type AuthConfig } from './auth/authConfigSchema.js';
 import { auditConfigSchema, type AuditConfig } from './audit/auditConfigSchema.js';
@@ -21,14 +23,22 @@ export type SourceCredentials =
   | { readonly kind: 'shopify'; readonly accessToken: string }
   | { readonly kind: 'zendesk'; readonly email: string; readonly apiToken: string }
   | { readonly kind: 'zendesk'; readonly oauthToken: string }
-  | { readonly kind: 'file' };
+  | { readonly kind: 'file' }
+  /** `kind: postgres`: the password from `connection.passwordEnv`, when one is named. */
+  | { readonly kind: 'postgres'; readonly password?: string | undefined }
+  /** `kind: rest`: the secrets its `auth` names, read from the environment. */
+  | { readonly kind: 'rest'; readonly secrets: RestSecrets };
 
 /** One source, validated and with credentials resolved. */
 export interface SourceConfig {
   readonly name: string;
-  readonly kind: SourceKind | 'file';
+  readonly kind: SourceKind | 'file' | 'postgres' | 'rest';
   /** `kind: file` only: the export's path, format and column mapping (src/adapters/file). */
   readonly file?: FileSourceSettings | undefined;
+  /** `kind: postgres` only: connection and statements (src/adapters/postgres). */
+  readonly postgres?: PostgresSourceSettings | undefined;
+  /** `kind: rest` only: auth, endpoint templates and mappings (src/adapters/rest). */
+  readonly rest?: RestSourceSettings | undefined;
   /** Instance/shop/subdomain URL: the only thing that differs between the sandbox and a real tenant. */
   readonly baseUrl: string;
   /** Vendor API version (`v63.0`, `2025-10`); the adapter's default when absent. */
@@ -215,7 +225,7 @@ const configSchema = z
     limits: limitsConfigSchema.prefault({}),
     performance: z.object({ batching: z.boolean().default(true) }).strict().default({ batching: true }),
     sources: z
-      .array(z.discriminatedUnion('kind', [sourceSchema, fileSourceSchema]))
+      .array(z.discriminatedUnion('kind', [sourceSchema, fileSourceSchema, postgresSourceSchema.extend({ policies: policiesSchema }), restSourceSchema.extend({ policies: policiesSchema })]))
       .min(1, 'must list at least one source')
       .refine((list) => new Set(list.map((s) => s.name)).size === list.length, 'source names must be unique'),
   })
@@ -290,7 +300,7 @@ export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = process.env, 
     audit: parsed.audit,
     limits: parsed.limits,
     performance: parsed.performance,
-    sources: parsed.sources.map((source, index) => source.kind === 'file' ? fileSourceConfig(source) : ({
+    sources: parsed.sources.map((source, index) => source.kind === 'file' ? fileSourceConfig(source) : source.kind === 'postgres' ? postgresSourceConfig(source, env, `sources[${index}] (${source.name})`) : source.kind === 'rest' ? restSourceConfig(source, env, `sources[${index}] (${source.name})`) : ({
       name: source.name,
       kind: source.kind,
       baseUrl: source.baseUrl,
@@ -306,6 +316,57 @@ export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = process.env, 
 /** A `kind: file` source as a SourceConfig: no HTTP, no credentials; `baseUrl` is the file URL (for logs). */
 function fileSourceConfig(file: FileSourceSettings): SourceConfig {
   return { name: file.name, kind: 'file', baseUrl: pathToFileURL(file.path).href, timeoutMs: 5_000, maxSockets: 1, credentials: { kind: 'file' }, file };
+}
+
+/** A `kind: postgres` source as a SourceConfig; `baseUrl` is a `postgres://` URL without credentials (for logs). */
+function postgresSourceConfig(settings: PostgresSourceSettings & { policies: SourcePolicies }, env: NodeJS.ProcessEnv, where: string): SourceConfig {
+  const c = settings.connection;
+  const password = c.passwordEnv === undefined ? undefined : readEnv(env, c.passwordEnv, `${where}: connection.passwordEnv`);
+  return {
+    name: settings.name,
+    kind: 'postgres',
+    baseUrl: `postgres://${c.host}:${c.port}/${encodeURIComponent(c.database)}`,
+    timeoutMs: settings.timeoutMs,
+    maxSockets: c.poolMax,
+    policies: settings.policies,
+    credentials: { kind: 'postgres', password },
+    postgres: settings,
+  };
+}
+
+/** A `kind: rest` source as a SourceConfig, with the secrets its auth names read from `env`. */
+function restSourceConfig(settings: RestSourceSettings & { policies: SourcePolicies }, env: NodeJS.ProcessEnv, where: string): SourceConfig {
+  const { auth } = settings;
+  const read = (key: string, name: string) => readEnv(env, name, `${where}: auth.${key}`);
+  let secrets: RestSecrets;
+  switch (auth.type) {
+    case 'none':
+      secrets = {};
+      break;
+    case 'bearer':
+      secrets = { token: read('tokenEnv', auth.tokenEnv) };
+      break;
+    case 'basic':
+      secrets = { username: read('usernameEnv', auth.usernameEnv), password: read('passwordEnv', auth.passwordEnv) };
+      break;
+    case 'apiKey':
+      secrets = { apiKey: read('valueEnv', auth.valueEnv) };
+      break;
+    case 'oauth2ClientCredentials':
+      secrets = { clientId: read('clientIdEnv', auth.clientIdEnv), clientSecret: read('clientSecretEnv', auth.clientSecretEnv) };
+      break;
+    default: {
+      const unreachable: never = auth;
+      return unreachable;
+    }
+  }
+  return { name: settings.name, kind: 'rest', baseUrl: settings.baseUrl, timeoutMs: settings.timeoutMs, maxSockets: settings.maxSockets, policies: settings.policies, credentials: { kind: 'rest', secrets }, rest: settings };
+}
+
+function readEnv(env: NodeJS.ProcessEnv, name: string, where: string): string {
+  const value = env[name];
+  if (!value) throw new ConfigError(`${where}: environment variable ${name} is not set`);
+  return value;
 }
 
 function resolveCredentials(kind: SourceKind, names: Record<string, string>, env: NodeJS.ProcessEnv, where: string): SourceCredentials {

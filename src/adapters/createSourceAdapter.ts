@@ -2,6 +2,8 @@ import type { Logger } from 'pino';
 import type { SourceConfig } from '../config.js';
 import { createFileAdapter } from './file/index.js';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from './http.js';
+import { createPostgresAdapter } from './postgres/index.js';
+import { createRestAdapter } from './rest/index.js';
 import { createSalesforceAdapter, salesforceHeaders } from './salesforce/index.js';
 import { createShopifyAdapter, shopifyHeaders } from './shopify/index.js';
 import type { SourceAdapter } from './types.js';
@@ -64,6 +66,20 @@ function buildAdapter(source: SourceConfig, logger: Logger, createHttpClient: (o
     case 'file':
       if (!source.file) throw new Error(`source ${source.name}: kind file without file settings`);
       return createFileAdapter({ settings: source.file, logger: log });
+    case 'postgres':
+      if (!source.postgres) throw new Error(`source ${source.name}: kind postgres without postgres settings`);
+      return createPostgresAdapter({ settings: source.postgres, password: credentials.password, logger: log });
+    case 'rest': {
+      const rest = source.rest;
+      if (!rest) throw new Error(`source ${source.name}: kind rest without rest settings`);
+      return createRestAdapter({
+        settings: rest,
+        secrets: credentials.secrets,
+        http: createHttpClient(common),
+        ...(rest.auth.type === 'oauth2ClientCredentials' ? { tokenHttp: createHttpClient({ ...common, baseUrl: new URL(rest.auth.tokenUrl).origin }) } : {}),
+        logger: log,
+      });
+    }
     default: {
       const unreachable: never = credentials;
       throw new Error(`unknown source kind in ${JSON.stringify(unreachable)}`);

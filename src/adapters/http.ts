@@ -29,7 +29,7 @@ export interface HttpRequest {
   /** Path relative to the base URL, or an absolute URL on the base URL's origin (vendor "next" links). */
   readonly path: string;
   readonly params?: Readonly<Record<string, string | number>>;
-  /** JSON body for POST. */
+  /** Body for POST: sent as JSON, or as `application/x-www-form-urlencoded` when a `URLSearchParams` (OAuth token calls). */
   readonly body?: unknown;
   readonly headers?: Readonly<Record<string, string>>;
   /** Caller's signal (request deadline); combined with the client's own timeout. */
@@ -126,8 +126,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const res = await instance.request<string>({
         method: req.method,
         url: target.href,
-        data: req.body === undefined ? undefined : JSON.stringify(req.body),
-        headers: req.body === undefined ? req.headers : { 'content-type': 'application/json', ...req.headers },
+        data: req.body === undefined ? undefined : req.body instanceof URLSearchParams ? req.body.toString() : JSON.stringify(req.body),
+        headers: req.body === undefined ? req.headers : { 'content-type': req.body instanceof URLSearchParams ? 'application/x-www-form-urlencoded' : 'application/json', ...req.headers },
         signal,
       });
       const headers: Record<string, string> = {};

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { createDevJwtSigner, DEV_API_KEY, devAuthConfig } from '../auth/index.js';
 import { parseConfig } from '../config.js';
 import { startSandbox } from '../sandbox/index.js';
+import { seedBillingDatabase, type BillingDatabase } from '../sandbox/billing/index.js';
+import { hubspotSourceConfig, startHubSpotSandbox } from '../sandbox/hubspot/index.js';
 import { createServer } from '../server.js';
 import { demoExamples } from './demoExamples.js';
 import { waitForShutdown } from './waitForShutdown.js';
@@ -24,20 +26,40 @@ export async function runDemo(options: RunDemoOptions, print: (line: string) => 
   const loyaltyPath = join(mkdtempSync(join(tmpdir(), 'c360-demo-')), 'loyalty.csv');
   const sandbox = await startSandbox({ loyalty: { path: loyaltyPath }, ...(options.size === undefined ? {} : { size: options.size }), ...(options.seed === undefined ? {} : { seed: options.seed }) });
   let gateway;
+  const extras: Array<() => Promise<void>> = [];
+  const closeExtras = async () => {
+    for (const close of extras.reverse()) await close().catch(() => undefined);
+  };
   try {
+    // Fifth source: HubSpot CRM contacts, configured as `kind: rest` only (examples/sources/hubspot.rest.yaml).
+    const hubspot = await startHubSpotSandbox(sandbox.dataset);
+    extras.push(() => hubspot.close());
+    // Sixth: a billing system in PostgreSQL (`kind: postgres`), when a database answers (libpq PG* variables).
+    const pgConnection = { host: process.env.PGHOST ?? '127.0.0.1', port: Number(process.env.PGPORT ?? 5432), database: process.env.PGDATABASE ?? 'test', user: process.env.PGUSER ?? 'postgres', ...(process.env.PGPASSWORD ? { password: process.env.PGPASSWORD } : {}) };
+    let billing: BillingDatabase | null = null;
+    let billingNote: string;
+    try {
+      billing = await seedBillingDatabase(sandbox.dataset, { connection: pgConnection, schema: `c360_demo_billing_${process.pid}`, connectTimeoutMs: 1_500 });
+      const seeded = billing;
+      extras.push(() => seeded.drop());
+      billingNote = `PostgreSQL ${pgConnection.host}:${pgConnection.port}/${pgConnection.database}, schema ${billing.schema} (${billing.truth.length} accounts; dropped at exit)`;
+    } catch (error) {
+      billingNote = `not added: PostgreSQL not reachable at ${pgConnection.host}:${pgConnection.port}/${pgConnection.database} (${(error as Error).message || String(error)}); set PGHOST/PGPORT/PGDATABASE/PGUSER to use one`;
+    }
+    const billingSource = billing ? [{ ...billing.source, ...(pgConnection.password ? { connection: { ...(billing.source.connection as object), passwordEnv: 'PGPASSWORD' } } : {}) }] : [];
     // A fresh ES256 key per run: demo tokens die with the process; the dev API key is documented (README).
     const signer = await createDevJwtSigner();
     // Built through parseConfig so the demo obeys the same validation (and C360_* overrides) as `serve`.
     const config = parseConfig({
       server: { port: options.port ?? 4000, host: options.host ?? '127.0.0.1', introspection: true },
       logging: { level: options.logLevel ?? 'warn' },
-      sources: [...sandbox.sourceConfigs().map(({ credentials: _credentials, ...source }) => source), ...(sandbox.loyalty ? [sandbox.loyalty.source] : [])],
+      sources: [...sandbox.sourceConfigs().map(({ credentials: _credentials, ...source }) => source), ...(sandbox.loyalty ? [sandbox.loyalty.source] : []), hubspotSourceConfig(hubspot.origin), ...billingSource],
       // Overrides (link/unlink/suppress mutations) are on in the demo, stored under .c360/.
       identity: { identifiers: ['loyaltyNumber'], overrides: { enabled: true } },
       auth: devAuthConfig(signer.publicJwk),
       // Audit events (PII reads) go to a file so they don't interleave with the demo's output.
       audit: { sink: 'file', file: join('.c360', 'audit.log') },
-    }, { ...process.env, SALESFORCE_ACCESS_TOKEN: 'sandbox-salesforce-token', SHOPIFY_ACCESS_TOKEN: 'shpat_sandbox', ZENDESK_EMAIL: 'agent@sandbox.example', ZENDESK_API_TOKEN: 'sandbox-zendesk-token' }, 'demo config');
+    }, { ...process.env, SALESFORCE_ACCESS_TOKEN: 'sandbox-salesforce-token', SHOPIFY_ACCESS_TOKEN: 'shpat_sandbox', ZENDESK_EMAIL: 'agent@sandbox.example', ZENDESK_API_TOKEN: 'sandbox-zendesk-token', HUBSPOT_ACCESS_TOKEN: 'pat-sandbox-hubspot' }, 'demo config');
     gateway = createServer(config);
     const url = await gateway.start();
     print('');
@@ -53,7 +75,8 @@ export async function runDemo(options: RunDemoOptions, print: (line: string) => 
     print(`  API key   ${DEV_API_KEY}   (admin; dev only, also as "x-api-key")`);
     print('  Audit     .c360/audit.log (one JSON line per request that read PII)');
     print(`  Sandbox   ${sandbox.dataset.size} synthetic people, seed ${sandbox.dataset.seed}`);
-    for (const source of config.sources) print(`            ${source.name.padEnd(11)}${source.baseUrl}`);
+    for (const source of config.sources) print(`            ${source.name.padEnd(11)}${source.baseUrl}${source.kind === 'rest' || source.kind === 'postgres' ? `   (kind: ${source.kind}, configured in YAML only)` : ''}`);
+    print(`  Billing   ${billingNote}`);
     print('');
     demoExamples(sandbox.dataset).forEach((example, index) => {
       print(`${index + 1}) ${example.title}`);
@@ -64,12 +87,14 @@ export async function runDemo(options: RunDemoOptions, print: (line: string) => 
     print('Press Ctrl-C to stop.');
   } catch (error) {
     await gateway?.stop();
+    await closeExtras();
     await sandbox.close();
     throw error;
   }
   const running = gateway;
   await waitForShutdown(async () => {
     await running.stop();
+    await closeExtras();
     await sandbox.close();
   }, print);
 }

@@ -57,11 +57,17 @@ export interface TestGatewayOptions {
   /** Raw `limits:` / `server.introspection` config. */
   limits?: Record<string, unknown>;
   introspection?: boolean;
+  /**
+   * More sources after the sandbox's three (e.g. `kind: rest`, `kind: postgres`), started over the same
+   * dataset: raw configs, the environment their secrets come from, and how to stop what was started.
+   */
+  extraSources?: (sandbox: Sandbox) => Promise<{ sources: Array<Record<string, unknown>>; env?: Record<string, string>; close(): Promise<void> }>;
 }
 
 /** Starts the sandbox (small seeded dataset) and a gateway wired to it, both on free loopback ports. */
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
   const sandbox = await startSandbox({ size: options.size ?? 200, seed: options.seed ?? 7, ...(options.dataset ? { dataset: options.dataset } : {}) });
+  const extra = options.extraSources ? await options.extraSources(sandbox) : { sources: [], close: async () => undefined };
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -76,9 +82,12 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       ...(options.limits ? { limits: options.limits } : {}),
       logging: { level: 'info' },
       ...(options.identity ? { identity: options.identity } : {}),
-      sources: sandbox.sourceConfigs({ timeoutMs: options.timeoutMs ?? 5_000 }).map(({ credentials: _c, ...s }) => ({ ...s, policies: options.policies ?? { cache: { staleWindowMs: 0 } } })),
+      sources: [
+        ...sandbox.sourceConfigs({ timeoutMs: options.timeoutMs ?? 5_000 }).map(({ credentials: _c, ...s }) => ({ ...s, policies: options.policies ?? { cache: { staleWindowMs: 0 } } })),
+        ...extra.sources,
+      ],
     },
-    { SALESFORCE_ACCESS_TOKEN: 'sandbox-salesforce-token', SHOPIFY_ACCESS_TOKEN: 'shpat_sandbox', ZENDESK_EMAIL: 'agent@sandbox.example', ZENDESK_API_TOKEN: 'sandbox-zendesk-token' },
+    { SALESFORCE_ACCESS_TOKEN: 'sandbox-salesforce-token', SHOPIFY_ACCESS_TOKEN: 'shpat_sandbox', ZENDESK_EMAIL: 'agent@sandbox.example', ZENDESK_API_TOKEN: 'sandbox-zendesk-token', ...extra.env },
   );
   const audit: AuditEvent[] = [];
   const auditSink: AuditSink = { write: (event) => void audit.push(event), flush: async () => undefined };
@@ -104,6 +113,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     async close() {
       await gateway.stop();
       await sandbox.close();
+      await extra.close();
     },
   };
 }

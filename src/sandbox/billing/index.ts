@@ -1,0 +1,1 @@
+export { billingSourceConfig, seedBillingDatabase, type BillingDatabase, type SeedBillingOptions } from './seedBillingDatabase.js';

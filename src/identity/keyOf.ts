@@ -10,6 +10,9 @@ export function keyOf(key: BlockingKey): string {
       return `name:${key.family.toLowerCase()}|${(key.given ?? '').toLowerCase()}`;
     case 'identifier':
       return `identifier:${key.type}:${key.value}`;
+    case 'orderNumber':
+    case 'ticketNumber':
+      return `${key.kind}:${key.value}`;
     default: {
       const unreachable: never = key;
       return unreachable;

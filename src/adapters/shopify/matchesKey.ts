@@ -17,6 +17,8 @@ export function matchesKey(record: IdentityRecord, key: BlockingKey): boolean {
     case 'name':
       return record.names.some((name) => sameText(name.family, key.family) && (key.given === null || key.given.trim() === '' || sameText(name.given, key.given)));
     case 'identifier':
+    case 'orderNumber':
+    case 'ticketNumber':
       return false;
     default: {
       const unreachable: never = key;

@@ -28,6 +28,9 @@ export function renderSearchTerm(key: BlockingKey): { kind: SearchableKind; term
       return { kind: 'name', term: given === '' ? lastName : `(${lastName} first_name:${quoteSearchValue(given)})` };
     }
     case 'identifier':
+    case 'orderNumber':
+    case 'ticketNumber':
+      // Order numbers are searched on orders (see searchOrderOwners); identifiers are not searchable.
       return null;
     default: {
       const unreachable: never = key;

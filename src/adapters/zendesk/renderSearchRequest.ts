@@ -28,6 +28,9 @@ export function renderSearchRequest(key: BlockingKey): ZendeskSearchRequest | nu
       const value = key.value.trim();
       return key.type === 'externalId' && value !== '' ? { params: { external_id: value } } : null;
     }
+    case 'orderNumber':
+    case 'ticketNumber':
+      return null;
     default: {
       const unreachable: never = key;
       return unreachable;

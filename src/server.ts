@@ -87,9 +87,12 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
     name: adapter.name,
     kind: adapter.kind,
     priority,
-    capabilities: Object.entries(adapter.capabilities)
-      .filter(([, on]) => on)
-      .map(([name]) => name),
+    capabilities: [
+      ...Object.entries(adapter.capabilities)
+        .filter(([, on]) => on === true)
+        .map(([name]) => name),
+      ...(adapter.capabilities.lookupKinds ?? []).map((kind) => `lookup:${kind}`),
+    ],
   }));
   // Disabled overrides read and write nothing (no file is touched); enabled ones apply on every resolution.
   const identityOverrides = createIdentityOverrides({
@@ -164,6 +167,7 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
         sources: sourceInfo,
         adapters,
         defaultRegion: config.identity.defaultRegion,
+        identifierTypes: config.identity.identifiers,
         partialErrors: [],
         members: new WeakMap(),
         identityOverrides: config.identity.overrides.enabled ? identityOverrides : null,

@@ -1,5 +1,6 @@
 // The GraphQL operations the agent console sends (issue 14). They are compiled into the gateway, so the set
 // is fixed at build time; the console sends only their ids (sha256 of the text, see createOperationRegistry).
+// `$full: false` leaves out segments and consent, which only some purposes may read (an agent's may not).
 
 const PROVENANCE = 'source recordId fetchedAt fromCache stale ageMs';
 
@@ -15,9 +16,9 @@ const VIEW = `fragment ConsoleView on Customer {
     address { value chosen { provenance { ${PROVENANCE} } } }
     name { value chosen { provenance { ${PROVENANCE} } } }
   }
-  segments { name description reason }
+  segments @include(if: $full) { name description reason }
   journeyStage { stage reason }
-  consent { channel status allowed source updatedAt reason }
+  consent @include(if: $full) { channel status allowed source updatedAt reason }
   dataQuality { completeness expected present missing conflicts { field } freshness { oldestSourceAgeDays maxFetchAgeMs staleValues } }
   metrics { lifetimeValue { amount currencyCode } orderCount openTickets lastOrderAt }
   orders(first: 10) { totalCount nodes { id source number createdAt financialStatus fulfillmentStatus total { amount currencyCode } } }
@@ -36,7 +37,7 @@ const OVERRIDE = 'id kind reason actor createdAt customer { ...ConsoleView }';
 /** Operation name → document. Names are what the console asks for; ids are derived from the text. */
 export const CONSOLE_OPERATIONS = {
   ConsoleSources: 'query ConsoleSources { sources { name kind breaker capabilities } }',
-  ConsoleLookup: `query ConsoleLookup($q: String!) {
+  ConsoleLookup: `query ConsoleLookup($q: String!, $full: Boolean = true) {
   customerLookup(query: $q) {
     status key { kind normalized identifierType } triedKinds matchedKinds truncated
     customer { ...ConsoleView }
@@ -44,15 +45,15 @@ export const CONSOLE_OPERATIONS = {
   }
 }
 ${VIEW}`,
-  ConsoleCustomer: `query ConsoleCustomer($id: ID!) { customer(id: $id) { ...ConsoleView } }
+  ConsoleCustomer: `query ConsoleCustomer($id: ID!, $full: Boolean = true) { customer(id: $id) { ...ConsoleView } }
 ${VIEW}`,
   ConsoleTimeline: `query ConsoleTimeline($id: ID!, $after: String) {
   customer(id: $id) { id timeline(first: 10, after: $after) { totalCount nodes { ...ConsoleEvent } pageInfo { hasNextPage endCursor } } }
 }
 fragment ConsoleEvent on TimelineEvent { id kind occurredAt source sourceId title status amount { amount currencyCode } provenance { stale } }`,
-  ConsoleLink: `mutation ConsoleLink($a: SourceRecordInput!, $b: SourceRecordInput!, $reason: String!) { linkRecords(a: $a, b: $b, reason: $reason) { ${OVERRIDE} } }
+  ConsoleLink: `mutation ConsoleLink($a: SourceRecordInput!, $b: SourceRecordInput!, $reason: String!, $full: Boolean = true) { linkRecords(a: $a, b: $b, reason: $reason) { ${OVERRIDE} } }
 ${VIEW}`,
-  ConsoleUnlink: `mutation ConsoleUnlink($a: SourceRecordInput!, $b: SourceRecordInput!, $reason: String!) { unlinkRecords(a: $a, b: $b, reason: $reason) { ${OVERRIDE} } }
+  ConsoleUnlink: `mutation ConsoleUnlink($a: SourceRecordInput!, $b: SourceRecordInput!, $reason: String!, $full: Boolean = true) { unlinkRecords(a: $a, b: $b, reason: $reason) { ${OVERRIDE} } }
 ${VIEW}`,
   ConsoleSuppress: `mutation ConsoleSuppress($id: ID!, $reason: String!) { suppressPerson(customerId: $id, reason: $reason) { id kind reason actor createdAt } }`,
 } as const;

@@ -36,6 +36,26 @@ async function operationIds(): Promise<Record<string, string>> {
   return ids;
 }
 
+const FULL_KEY = 'c360.console.full';
+
+/**
+ * Runs a 360 operation: with segments and consent unless this session's role was refused them; when the
+ * answer is FORBIDDEN on those fields, runs once more without them and remembers that for the session.
+ */
+export async function runView<T>(name: string, variables: Record<string, unknown>, credential: string): Promise<GqlResult<T>> {
+  const full = sessionStorage.getItem(FULL_KEY) !== 'false';
+  const first = await run<T>(name, { ...variables, full }, credential);
+  const refused = first.errors.some((e) => e.extensions?.code === 'FORBIDDEN' && e.path?.some((p) => p === 'segments' || p === 'consent'));
+  if (!full || !refused) return first;
+  sessionStorage.setItem(FULL_KEY, 'false');
+  return run<T>(name, { ...variables, full: false }, credential);
+}
+
+/** Forgets what {@link runView} learnt about the signed-in role. */
+export function forgetRole(): void {
+  sessionStorage.removeItem(FULL_KEY);
+}
+
 /** Runs registered operation `name` with `variables`, authenticated with `credential` (API key or JWT). */
 export async function run<T>(name: string, variables: Record<string, unknown>, credential: string): Promise<GqlResult<T>> {
   const id = (await operationIds())[name];

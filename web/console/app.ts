@@ -2,7 +2,7 @@
 import { h, render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import htm from 'htm';
-import { run, type GqlError, type GqlResult, type SourceReport } from './api.js';
+import { forgetRole, run, runView, type GqlError, type GqlResult, type SourceReport } from './api.js';
 import type { Customer, LookupResult, Ref, TimelineEvent, TimelinePage } from './types.js';
 
 const html = htm.bind(h);
@@ -22,6 +22,8 @@ declare global {
 }
 
 const refText = (r: Ref): string => `${r.source}/${r.id}`;
+/** Just the `SourceRecordInput` fields of a ref (links and candidates carry more). */
+const refInput = (r: Ref): Ref => ({ source: r.source, id: r.id });
 
 function problemsOf(result: GqlResult<unknown>): string[] {
   const lines: string[] = [];
@@ -97,7 +99,7 @@ function View(props: { customer: Customer; credential: string; onChanged: (c: Cu
       title: `Link ${refText(b)} to this customer?`,
       detail: `Asserts that ${refText(b)} is the same person as ${refText(anchor)}. Every later query honours it.`,
       action: async (reason) => {
-        const r = await run<{ linkRecords: { customer: Customer | null } }>('ConsoleLink', { a: anchor, b, reason }, props.credential);
+        const r = await runView<{ linkRecords: { customer: Customer | null } }>('ConsoleLink', { a: refInput(anchor), b: refInput(b), reason }, props.credential);
         props.report(r);
         if (r.data?.linkRecords) props.onChanged(r.data.linkRecords.customer, `Linked ${refText(b)}`);
       },
@@ -107,7 +109,7 @@ function View(props: { customer: Customer; credential: string; onChanged: (c: Cu
       title: `Unlink ${refText(b)}?`,
       detail: `Asserts that ${refText(b)} and ${refText(a)} are different people.`,
       action: async (reason) => {
-        const r = await run<{ unlinkRecords: { customer: Customer | null } }>('ConsoleUnlink', { a, b, reason }, props.credential);
+        const r = await runView<{ unlinkRecords: { customer: Customer | null } }>('ConsoleUnlink', { a: refInput(a), b: refInput(b), reason }, props.credential);
         props.report(r);
         if (r.data?.unlinkRecords) props.onChanged(r.data.unlinkRecords.customer, `Unlinked ${refText(b)}`);
       },
@@ -148,7 +150,8 @@ function View(props: { customer: Customer; credential: string; onChanged: (c: Cu
       <${Section} title="Data quality" id="quality">
         ${quality !== null
           ? html`<meter id="quality-meter" min="0" max="100" low="50" high="80" optimum="100" value=${quality} aria-label="Completeness">${quality}%</meter>
-              <p>${quality.toFixed(0)}% complete (${c.dataQuality!.present}/${c.dataQuality!.expected}); ${c.dataQuality!.conflicts.length} conflict(s); ${c.dataQuality!.freshness.staleValues} stale value(s)</p>`
+              <p>${quality.toFixed(0)}% complete (${c.dataQuality!.present.length} of ${c.dataQuality!.expected.length} data points); ${c.dataQuality!.conflicts.length} conflict(s)${c.dataQuality!.conflicts.length ? ` (${c.dataQuality!.conflicts.map((k) => k.field).join(', ')})` : ''}; ${c.dataQuality!.freshness.staleValues} stale value(s)</p>
+              ${c.dataQuality!.missing.length ? html`<p class="muted">Missing: ${c.dataQuality!.missing.join(', ')}</p>` : null}`
           : html`<p class="muted">Unavailable.</p>`}
       <//>
       <${Section} title=${`Orders (${c.orders?.totalCount ?? 0})`} id="orders">
@@ -237,6 +240,7 @@ function App() {
     if (r.status === 401 || r.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) return setSignInError('That credential was not accepted.');
     if (r.errors.length > 0) return setSignInError(r.errors[0]!.message);
     sessionStorage.setItem(CREDENTIAL_KEY, value);
+    forgetRole();
     setSignInError(null);
     setCredential(value);
   };
@@ -249,7 +253,7 @@ function App() {
     setBusy(true);
     setNote(null);
     try {
-      const r = await run<{ customerLookup: LookupResult }>('ConsoleLookup', { q: query }, credential);
+      const r = await runView<{ customerLookup: LookupResult }>('ConsoleLookup', { q: query }, credential);
       report(r);
       setLookup(r.data?.customerLookup ?? null);
       setCustomer(r.data?.customerLookup.customer ?? null);
@@ -262,7 +266,7 @@ function App() {
   const open = async (id: string) => {
     setBusy(true);
     try {
-      const r = await run<{ customer: Customer | null }>('ConsoleCustomer', { id }, credential);
+      const r = await runView<{ customer: Customer | null }>('ConsoleCustomer', { id }, credential);
       report(r);
       setCustomer(r.data?.customer ?? null);
       if (r.data?.customer) setAnsweredAt({ at: r.answeredAt, operation: 'ConsoleCustomer' });
@@ -273,6 +277,7 @@ function App() {
 
   const signOut = () => {
     sessionStorage.removeItem(CREDENTIAL_KEY);
+    forgetRole();
     setCredential(null);
     setLookup(null);
     setCustomer(null);

@@ -60,8 +60,9 @@ export interface Customer {
   readonly consent: ReadonlyArray<{ readonly channel: string; readonly status: string; readonly allowed: boolean; readonly source: string | null }> | null;
   readonly dataQuality: {
     readonly completeness: number;
-    readonly expected: number;
-    readonly present: number;
+    readonly expected: readonly string[];
+    readonly present: readonly string[];
+    readonly missing: readonly string[];
     readonly conflicts: ReadonlyArray<{ readonly field: string }>;
     readonly freshness: { readonly staleValues: number };
   } | null;

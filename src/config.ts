@@ -302,6 +302,7 @@ export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = process.env, 
     audit: parsed.audit,
     limits: parsed.limits,
     performance: parsed.performance,
+    console: parsed.console,
     sources: parsed.sources.map((source, index) => source.kind === 'file' ? fileSourceConfig(source) : ({
       name: source.name,
       kind: source.kind,

@@ -135,7 +135,7 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
       // No HTTP cache hints are served, and the plugin wraps every field resolver (~5 % of a 360 query's CPU).
       ApolloServerPluginCacheControlDisabled(),
       // Explicit, so that NODE_ENV (production by default in the CLI) does not change it: GET /graphql in a
-      // browser shows Apollo Sandbox where introspection is open, a plain page otherwise.
+      // browser gets GraphiQL (served locally, see createGraphiqlRoute) where the console is on; otherwise Apollo Sandbox where introspection is open, a plain page otherwise.
       config.server.introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageProductionDefault(),
       createPartialErrorsPlugin(), createSourceStatusPlugin(), createRequestLogPlugin(), createIntrospectionGatePlugin(config.server.introspection), createAuditPlugin(auditSink), createMetricsPlugin(metrics)],
     formatError: (raw: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {

@@ -122,6 +122,12 @@ export interface GatewayConfig {
    * Absent = defaults.
    */
   readonly performance?: { readonly batching: boolean };
+  /**
+   * The agent console (issue 14): `enabled` serves /console and GraphiQL at GET /graphql (default true);
+   * `registeredOnly` lists principal subjects (`apikey:<name>`, a JWT `sub`) that may run only the console's
+   * registered operations (default none). Absent = defaults.
+   */
+  readonly console?: { readonly enabled: boolean; readonly registeredOnly: readonly string[] };
 }
 
 /** A configuration problem; `message` names the key and the bad value. */
@@ -224,6 +230,16 @@ const configSchema = z
     audit: auditConfigSchema.prefault({}),
     limits: limitsConfigSchema.prefault({}),
     performance: z.object({ batching: z.boolean().default(true) }).strict().default({ batching: true }),
+    // The agent console at /console and its registered operations (issue 14; see README "Agent console").
+    console: z
+      .object({
+        /** Serve /console (and the GraphQL IDE at GET /graphql where introspection is on). Default true. */
+        enabled: z.boolean().default(true),
+        /** Principal subjects (`apikey:<name>` or a JWT `sub`) that may run only the console's registered operations. Default none. */
+        registeredOnly: z.array(z.string().min(1).max(256)).default([]),
+      })
+      .strict()
+      .prefault({}),
     sources: z
       .array(z.discriminatedUnion('kind', [sourceSchema, fileSourceSchema, postgresSourceSchema.extend({ policies: policiesSchema }), restSourceSchema.extend({ policies: policiesSchema })]))
       .min(1, 'must list at least one source')
@@ -300,6 +316,7 @@ export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = process.env, 
     audit: parsed.audit,
     limits: parsed.limits,
     performance: parsed.performance,
+    console: parsed.console,
     sources: parsed.sources.map((source, index) => source.kind === 'file' ? fileSourceConfig(source) : source.kind === 'postgres' ? postgresSourceConfig(source, env, `sources[${index}] (${source.name})`) : source.kind === 'rest' ? restSourceConfig(source, env, `sources[${index}] (${source.name})`) : ({
       name: source.name,
       kind: source.kind,

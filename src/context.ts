@@ -38,6 +38,8 @@ export interface GatewayContext {
   readonly sources: readonly SourceInfo[];
   readonly adapters: readonly SourceAdapter[];
   readonly defaultRegion: CountryCode;
+  /** Declared identifier types (`identity.identifiers`) a console lookup tries, e.g. `loyaltyNumber`. Default none. */
+  readonly identifierTypes?: readonly string[];
   readonly partialErrors: GraphQLError[];
   /** Member records per cluster, memoised for this request. */
   readonly members: WeakMap<Cluster, Promise<ClusterMembers>>;

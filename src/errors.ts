@@ -22,6 +22,8 @@ export enum GatewayErrorCode {
   Forbidden = 'FORBIDDEN',
   /** A `limits:` bound was broken (depth, aliases, root fields, directives, cost, tokens); `extensions.limit` names it. 400. */
   QueryLimitExceeded = 'QUERY_LIMIT_EXCEEDED',
+  /** The credential may run only registered (persisted) operations (`console.registeredOnly`) and sent another. 403. */
+  OperationNotRegistered = 'OPERATION_NOT_REGISTERED',
   InternalServerError = 'INTERNAL_SERVER_ERROR',
   /** Node's HTTP parser refused the request: request line plus headers (a long URL counts) over the header size limit. 431. */
   RequestHeadersTooLarge = 'REQUEST_HEADERS_TOO_LARGE',

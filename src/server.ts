@@ -12,7 +12,7 @@ import { createSourceAdapter } from './adapters/createSourceAdapter.js';
 import type { SourceAdapter } from './adapters/types.js';
 import { ConfigError, type GatewayConfig } from './config.js';
 import type { GatewayContext, SourceInfo } from './context.js';
-import { GatewayErrorCode } from './errors.js';
+import { GatewayErrorCode, gatewayError } from './errors.js';
 import { createClientErrorHandler, createGraphQLHandler, sendError } from './http/index.js';
 import { createFileOverrideStore, createIdentityOverrides, createIdentityResolver, createMemoryOverrideStore, loadMatchModel, type IdentityOverrides, type IdentityResolver, type MatchModel, type OverrideStore } from './identity/index.js';
 import { loadSchemaSdl } from './loadSchemaSdl.js';
@@ -30,6 +30,7 @@ import { createAuditPlugin } from './plugins/auditPlugin.js';
 import { createIntrospectionGatePlugin } from './plugins/introspectionGatePlugin.js';
 import { withLimitCode } from './plugins/limitErrorCode.js';
 import { queryLimitRules } from './plugins/queryLimitRules.js';
+import { applyPersistedOperation, CONSOLE_OPERATIONS, createConsoleRoutes, createGraphiqlRoute, createOperationRegistry } from './console/index.js';
 
 /** Options of {@link createServer}. */
 export interface CreateServerOptions {
@@ -87,9 +88,12 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
     name: adapter.name,
     kind: adapter.kind,
     priority,
-    capabilities: Object.entries(adapter.capabilities)
-      .filter(([, on]) => on)
-      .map(([name]) => name),
+    capabilities: [
+      ...Object.entries(adapter.capabilities)
+        .filter(([, on]) => on === true)
+        .map(([name]) => name),
+      ...(adapter.capabilities.lookupKinds ?? []).map((kind) => `lookup:${kind}`),
+    ],
   }));
   // Disabled overrides read and write nothing (no file is touched); enabled ones apply on every resolution.
   const identityOverrides = createIdentityOverrides({
@@ -136,7 +140,7 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
       // No HTTP cache hints are served, and the plugin wraps every field resolver (~5 % of a 360 query's CPU).
       ApolloServerPluginCacheControlDisabled(),
       // Explicit, so that NODE_ENV (production by default in the CLI) does not change it: GET /graphql in a
-      // browser shows Apollo Sandbox where introspection is open, a plain page otherwise.
+      // browser gets GraphiQL (served locally, see createGraphiqlRoute) where the console is on; otherwise Apollo Sandbox where introspection is open, a plain page otherwise.
       config.server.introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageProductionDefault(),
       createPartialErrorsPlugin(), createSourceStatusPlugin(), createRequestLogPlugin(), createIntrospectionGatePlugin(config.server.introspection), createAuditPlugin(auditSink), createMetricsPlugin(metrics)],
     formatError: (raw: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -152,6 +156,15 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
   let state: 'created' | 'starting' | 'ready' | 'stopping' | 'stopped' = 'created';
   let httpServer: http.Server | null = null;
 
+  // Agent console (issue 14): its operations are registered in the build; credentials listed in
+  // console.registeredOnly may run only those.
+  const operationRegistry = createOperationRegistry(CONSOLE_OPERATIONS);
+  const registeredRequests = new WeakMap<http.IncomingMessage, boolean>();
+  const consoleConfig = config.console ?? { enabled: true, registeredOnly: [] };
+  const registeredOnly = new Set(consoleConfig.registeredOnly);
+  const consoleRoutes = consoleConfig.enabled ? createConsoleRoutes(operationRegistry) : null;
+  const graphiqlRoute = consoleConfig.enabled && config.server.introspection ? createGraphiqlRoute() : null;
+
   const graphqlHandler = createGraphQLHandler<GatewayContext>(
     apollo,
     async (req, signal) => {
@@ -159,6 +172,9 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
       const requestId = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
       // Before anything else: a missing or bad credential is a 401 here, so no loader (no source call) exists.
       const principal = await authenticate(req.headers);
+      if (registeredOnly.has(principal.subject) && registeredRequests.get(req) !== true) {
+        throw gatewayError(GatewayErrorCode.OperationNotRegistered, 'this credential may run only the console\'s registered operations: send one by its id (extensions.persistedQuery.sha256Hash)', { http: { status: 403 } });
+      }
       const purpose = resolvePurpose(req.headers['x-c360-purpose'], principal);
       const perRequest = resilience.forRequest(req.headers[DEADLINE_HEADER], signal);
       return {
@@ -169,6 +185,7 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
         sources: sourceInfo,
         adapters,
         defaultRegion: config.identity.defaultRegion,
+        identifierTypes: config.identity.identifiers.map((entry) => (typeof entry === 'string' ? entry : entry.type)),
         partialErrors: [],
         members: new WeakMap(),
         identityOverrides: config.identity.overrides.enabled ? identityOverrides : null,
@@ -184,11 +201,18 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
       };
     },
     config.server.bodyLimitBytes,
+    (body, req) => {
+      const outcome = applyPersistedOperation(body, operationRegistry);
+      registeredRequests.set(req, outcome.registered);
+      return outcome.body;
+    },
   );
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://gateway.invalid');
+    if (graphiqlRoute?.(req, res, url)) return;
     if (url.pathname === '/graphql') return graphqlHandler(req, res, url);
+    if (consoleRoutes?.(req, res, url)) return;
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/readyz') {
       const ready = state === 'ready';

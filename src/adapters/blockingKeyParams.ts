@@ -16,6 +16,8 @@ export const BLOCKING_KEY_PARAMS = {
   birthDate: { values: 'value' },
   postcodeStreet: { postcodes: 'postcode', streets: 'street' },
   identifier: { types: 'type', values: 'value' },
+  orderNumber: { values: 'value' },
+  ticketNumber: { values: 'value' },
 } as const satisfies { readonly [K in BlockingKey['kind']]: Readonly<Record<string, Exclude<keyof Extract<BlockingKey, { kind: K }>, 'kind'>>> };
 
 /** Every blocking key kind this build knows, for config validation (`search.<kind>`). */

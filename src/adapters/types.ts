@@ -22,7 +22,19 @@ export type BlockingKey =
   | { readonly kind: 'namePrefix'; readonly family: string; readonly given: string | null }
   | { readonly kind: 'birthDate'; readonly value: string }
   | { readonly kind: 'postcodeStreet'; readonly postcode: string; readonly street: string }
-  | { readonly kind: 'identifier'; readonly type: string; readonly value: string };
+  | { readonly kind: 'identifier'; readonly type: string; readonly value: string }
+  | LookupBlockingKey;
+
+/**
+ * Agent-console lookup keys (issue 14): a number a caller quotes, answered with the **owner** record(s) of
+ * the thing it names. `orderNumber` is a commerce order's name or number as printed (`#1001` or `1001`;
+ * the adapter strips `#`); `ticketNumber` is a support ticket id (Zendesk) or case number (Salesforce
+ * CaseNumber, zero-padding optional). Only sources that list the kind in `capabilities.lookupKinds` are asked.
+ */
+export type LookupBlockingKey = { readonly kind: 'orderNumber'; readonly value: string } | { readonly kind: 'ticketNumber'; readonly value: string };
+
+/** The kinds of {@link LookupBlockingKey}. */
+export type LookupKeyKind = LookupBlockingKey['kind'];
 
 /** The kinds of {@link BlockingKey}. */
 export type BlockingKeyKind = BlockingKey['kind'];
@@ -92,6 +104,8 @@ export interface SourceCapabilities {
   readonly orders: boolean;
   readonly tickets: boolean;
   readonly activities: boolean;
+  /** Console lookup keys `search` answers (issue 14); absent or empty = none. */
+  readonly lookupKinds?: readonly LookupKeyKind[];
 }
 
 /**

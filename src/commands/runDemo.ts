@@ -65,7 +65,8 @@ export async function runDemo(options: RunDemoOptions, print: (line: string) => 
     print('');
     print('c360-gateway demo is running.');
     print('');
-    print(`  GraphQL   ${url}   (POST JSON, or open it in a browser for Apollo Sandbox)`);
+    print(`  GraphQL   ${url}   (POST JSON, or open it in a browser for GraphiQL, served locally)`);
+    print(`  Console   ${new URL('/console', url).href}   (agent console: sign in with a token or the API key below)`);
     const adminToken = await signer.sign('admin', 'demo-admin');
     const agentToken = await signer.sign('agent', 'demo-agent');
     print(`  Token     ${adminToken}`);

@@ -48,6 +48,9 @@ const KIND_RANK: Readonly<Record<BlockingKeyKind, number>> = {
   postcodeStreet: 5,
   namePhonetic: 6,
   namePrefix: 7,
+  // Console lookups (an order or ticket number): never part of a record's own keys, asked only as seeds.
+  orderNumber: 8,
+  ticketNumber: 9,
 };
 
 /**

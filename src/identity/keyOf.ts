@@ -15,6 +15,9 @@ export function keyOf(key: BlockingKey): string {
       return `${key.kind}:${key.postcode}|${key.street}`;
     case 'identifier':
       return `identifier:${key.type}:${key.value}`;
+    case 'orderNumber':
+    case 'ticketNumber':
+      return `${key.kind}:${key.value}`;
     default: {
       const unreachable: never = key;
       return unreachable;

@@ -1,7 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GatewayContext } from '../context.js';
 import { GatewayErrorCode, gatewayError } from '../errors.js';
-import { classifyLookup, decodeCustomerId, type KeyMatch, type ResolutionFailure } from '../identity/index.js';
+import { decodeCustomerId, type ResolutionFailure } from '../identity/index.js';
+import { planLookup, runLookup, type LookupReading } from '../lookup/index.js';
 import type { SourceRef } from '../domain/index.js';
 import type { CustomerParent } from './Customer.js';
 import { sourceError } from './sourceError.js';
@@ -33,9 +34,24 @@ async function customerById(id: string, context: GatewayContext, info: GraphQLRe
   return customerByRef(anchor, context, info, 'no customer with this id: its records no longer exist in any configured source');
 }
 
-function describeCandidate(match: KeyMatch, kind: string, others: number): string {
-  const where = match.matchedRefs.map((r) => r.source).join(', ');
-  return `${match.matchedRefs.length} record(s) of this person carry the ${kind} (${where}); ${others} other person(s) carry it too`;
+const KIND_ENUM: Record<LookupReading['kind'], string> = {
+  email: 'EMAIL',
+  phone: 'PHONE',
+  orderNumber: 'ORDER_NUMBER',
+  ticketNumber: 'TICKET_NUMBER',
+  identifier: 'IDENTIFIER',
+  name: 'NAME',
+};
+
+function normalizedOf(reading: LookupReading): string {
+  switch (reading.kind) {
+    case 'name': {
+      const narrow = reading.birthDate ?? reading.postcode;
+      return `${reading.key.given ? `${reading.key.given} ` : ''}${reading.key.family}${narrow ? ` ${narrow}` : ''}`;
+    }
+    default:
+      return reading.key.value;
+  }
 }
 
 /** Resolvers of the `Query` type. */
@@ -65,34 +81,25 @@ export const Query = {
   },
 
   customerLookup: async (_root: unknown, args: { query: string }, context: GatewayContext, info: GraphQLResolveInfo) => {
-    const classified = classifyLookup(args.query, context.defaultRegion);
-    if (classified.kind === 'invalid') throw gatewayError(GatewayErrorCode.InvalidLookup, `cannot look up this string: ${classified.reason}`, { argument: 'query' });
-    const { key } = classified;
-    const resolved = await context.identity.resolveKey(key, context.loaders.identityAccess);
-    reportFailures(resolved.failures, context, info);
-    const keyOut = { kind: key.kind === 'email' ? 'EMAIL' : 'PHONE', normalized: key.value };
-    const resolution = resolved.value;
-    switch (resolution.status) {
-      case 'matched':
-        return { status: 'MATCHED', key: keyOut, customer: { cluster: resolution.match.cluster }, candidates: [] };
-      case 'ambiguous':
-        return {
-          status: 'AMBIGUOUS',
-          key: keyOut,
-          customer: null,
-          candidates: resolution.matches.map((match) => ({
-            customer: { cluster: match.cluster },
-            reason: describeCandidate(match, key.kind, resolution.matches.length - 1),
-            matchedRecords: match.matchedRefs,
-          })),
-        };
-      case 'unmatched':
-        return { status: 'NOT_FOUND', key: keyOut, customer: null, candidates: [] };
-      default: {
-        const unreachable: never = resolution;
-        return unreachable;
-      }
-    }
+    const plan = planLookup(args.query, context.defaultRegion, context.identifierTypes ?? []);
+    if (plan.kind === 'invalid') throw gatewayError(GatewayErrorCode.InvalidLookup, `cannot look up this string: ${plan.reason}`, { argument: 'query' });
+    const outcome = await runLookup(plan.readings, { identity: context.identity, access: context.loaders.identityAccess, adapters: context.adapters });
+    reportFailures(outcome.failures, context, info);
+    const tried = plan.readings.map((r) => KIND_ENUM[r.kind]);
+    // The key shown is the first reading that found someone (plan order), else the first one tried.
+    const shown = plan.readings.find((r) => outcome.matchedKinds.includes(r.kind)) ?? plan.readings[0]!;
+    const keyOut = { kind: KIND_ENUM[shown.kind], normalized: normalizedOf(shown), identifierType: shown.kind === 'identifier' ? shown.key.type : null };
+    const base = { key: keyOut, triedKinds: [...new Set(tried)], matchedKinds: outcome.matchedKinds.map((k) => KIND_ENUM[k]), truncated: outcome.truncated };
+    const candidates = outcome.hits.map((hit) => ({
+      customer: { cluster: hit.cluster },
+      reason: hit.reasons.join('; '),
+      matchedRecords: hit.matchedRefs,
+      matchedKinds: hit.kinds.map((k) => KIND_ENUM[k]),
+      score: hit.score,
+    }));
+    if (candidates.length === 0) return { ...base, status: 'NOT_FOUND', customer: null, candidates: [] };
+    if (candidates.length === 1) return { ...base, status: 'MATCHED', customer: candidates[0]!.customer, candidates: [] };
+    return { ...base, status: 'AMBIGUOUS', customer: null, candidates };
   },
 
   sources: (_root: unknown, _args: unknown, context: GatewayContext) =>

@@ -62,6 +62,8 @@ export interface TestGatewayOptions {
    * dataset: raw configs, the environment their secrets come from, and how to stop what was started.
    */
   extraSources?: (sandbox: Sandbox) => Promise<{ sources: Array<Record<string, unknown>>; env?: Record<string, string>; close(): Promise<void> }>;
+  /** Raw `console:` config (issue 14), e.g. `{ registeredOnly: ['apikey:dev'] }`. */
+  console?: Record<string, unknown>;
 }
 
 /** Starts the sandbox (small seeded dataset) and a gateway wired to it, both on free loopback ports. */
@@ -80,6 +82,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       server: { port: 0, ...(options.deadlineMs === undefined ? {} : { deadlineMs: options.deadlineMs }), ...(options.introspection === undefined ? {} : { introspection: options.introspection }) },
       auth: options.auth ?? devAuthConfig(),
       ...(options.limits ? { limits: options.limits } : {}),
+      ...(options.console ? { console: options.console } : {}),
       logging: { level: 'info' },
       ...(options.identity ? { identity: options.identity } : {}),
       sources: [

@@ -83,6 +83,10 @@ function indexKey(key: BlockingKey): string {
       return `postcodeStreet:${key.postcode}|${key.street}`;
     case 'identifier':
       return `identifier:${key.type}:${key.value.trim()}`;
+    case 'orderNumber':
+    case 'ticketNumber':
+      // A file export holds no orders or tickets: a key no record is indexed under.
+      return `lookup:${key.kind}`;
     default: {
       const unreachable: never = key;
       return unreachable;

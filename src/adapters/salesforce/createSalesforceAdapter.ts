@@ -14,7 +14,8 @@ import { wireCase, wireTask } from './wireSchemas.js';
  * Cases, `activities` from Tasks; no orders) over the injected HTTP client. `ref.id` is the Contact's
  * 18-char Id; `ref.source` is `options.name`.
  * - `search`: email keys → one SOQL `Email IN (…)`, phone keys → one SOSL phone search, name keys → one
- *   SOQL on LastName/FirstName, per batch (chunked); identifier keys → `[]` (see searchContacts).
+ *   SOQL on LastName/FirstName, per batch (chunked); `ticketNumber` keys → SOQL on Case by CaseNumber, then
+ *   the contacts; identifier keys → `[]` (see searchContacts).
  * - `getByIds`: sObject Collections GET, 200 ids per call (see getContactsByIds).
  * - `ticketsByOwner` / `activitiesByOwner`: one SOQL on Case (`ContactId IN`, `CreatedDate DESC`) / Task
  *   (`WhoId IN`, `ActivityDate DESC`) per 100 owners, grouped per owner (see listByOwner).
@@ -30,7 +31,7 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sour
   const adapter = {
     name: resolved.name,
     kind: 'salesforce',
-    capabilities: { search: true, searchKeys: ['email', 'phone', 'name', 'identifier'], orders: false, tickets: true, activities: true },
+    capabilities: { search: true, searchKeys: ['email', 'phone', 'name', 'identifier'], orders: false, tickets: true, activities: true, lookupKinds: ['ticketNumber'] },
     search: (keys, ctx) => searchContacts(resolved, keys, ctx),
     getByIds: (ids, ctx) => getContactsByIds(resolved, ids, ctx),
     ticketsByOwner: (ownerIds, ctx) =>

@@ -3,12 +3,15 @@ import { fetchOrdersByOwner } from './fetchOrdersByOwner.js';
 import { getCustomersByIds } from './getCustomersByIds.js';
 import { resolveShopifyOptions, type ShopifyAdapterOptions } from './resolveShopifyOptions.js';
 import { searchCustomers } from './searchCustomers.js';
+import { searchOrderOwners } from './searchOrderOwners.js';
+import { splitLookupKeys } from '../splitLookupKeys.js';
 
 /**
  * A source adapter for a Shopify shop over the GraphQL Admin API (kind `shopify`; capabilities `search`
  * and `orders`) through the injected HTTP client. `ref.id` is the numeric part of the Customer GID;
  * `ref.source` is `options.name`.
- * - `search`: one `customers(query:)` per key kind for the whole batch, terms ORed (see searchCustomers).
+ * - `search`: one `customers(query:)` per key kind for the whole batch, terms ORed (see searchCustomers);
+ *   `orderNumber` keys → one `orders(query: "name:…")` with each order's customer (see searchOrderOwners).
  * - `getByIds`: `nodes(ids:)` in chunks of 100; accepts GIDs or numeric ids (see getCustomersByIds).
  * - `ordersByOwner`: one `nodes(ids:)` call with each customer's first orders, then follow-ups only for
  *   longer lists (see fetchOrdersByOwner); every query is sized to stay within Shopify's 1000-point cap.
@@ -23,8 +26,9 @@ export function createShopifyAdapter(options: ShopifyAdapterOptions): SourceAdap
   const adapter = {
     name: resolved.name,
     kind: 'shopify',
-    capabilities: { search: true, searchKeys: ['email', 'phone', 'name'], orders: true, tickets: false, activities: false },
-    search: (keys, ctx) => searchCustomers(resolved, keys, ctx),
+    capabilities: { search: true, searchKeys: ['email', 'phone', 'name'], orders: true, tickets: false, activities: false, lookupKinds: ['orderNumber'] },
+    search: (keys, ctx) =>
+      splitLookupKeys(keys, 'orderNumber', (values) => searchOrderOwners(resolved, values, ctx), (rest) => searchCustomers(resolved, rest, ctx)),
     getByIds: (ids, ctx) => getCustomersByIds(resolved, ids, ctx),
     ordersByOwner: (ownerIds, ctx) => fetchOrdersByOwner(resolved, ownerIds, ctx),
   } satisfies SourceAdapter;

@@ -21,6 +21,8 @@ export function matchesKey(record: IdentityRecord, key: BlockingKey): boolean {
     case 'namePrefix':
     case 'birthDate':
     case 'postcodeStreet':
+    case 'orderNumber':
+    case 'ticketNumber':
       return false;
     default: {
       const unreachable: never = key;

@@ -32,6 +32,9 @@ export function renderSearchTerm(key: BlockingKey): { kind: SearchableKind; term
     case 'namePrefix':
     case 'birthDate':
     case 'postcodeStreet':
+    case 'orderNumber':
+    case 'ticketNumber':
+      // Order numbers are searched on orders (see searchOrderOwners); identifiers are not searchable.
       return null;
     default: {
       const unreachable: never = key;

@@ -118,3 +118,15 @@ function aliasVariables(count: number): string {
 function range(count: number): number[] {
   return Array.from({ length: count }, (_, i) => i);
 }
+
+/** One Order with its owner: order 1 + C360Customer. */
+export const ORDER_OWNER_COST = 1 + CUSTOMER_COST;
+
+/** Orders by search query with their customers; variables `query`, `first`. Cost connectionCost(first, ORDER_OWNER_COST). */
+export const ORDER_OWNERS = `query C360OrderOwners($query: String!, $first: Int!) {
+  orders(first: $first, query: $query, sortKey: ID) {
+    nodes { id name customer { ...C360Customer } }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+${CUSTOMER_FRAGMENT}`;

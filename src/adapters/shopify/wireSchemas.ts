@@ -79,3 +79,8 @@ export const wireCustomerOrdersAlias = z.object({ orders: wireOrderPage }).nulla
 
 /** One alias of the follow-up line items query: `oN: node(id:) { ... on Order { lineItems {...} } }`. */
 export const wireOrderLineItemsAlias = z.object({ lineItems: wireLineItemPage }).nullable();
+
+/** `orders(query:)` with each order's name and owner (C360OrderOwners). */
+export const wireOrderOwners = z.object({
+  orders: z.object({ nodes: z.array(z.object({ id: z.string(), name: z.string(), customer: wireCustomer.nullable() })), pageInfo: wirePageInfo }),
+});

@@ -3,11 +3,14 @@ import { getUsersByIds } from './getUsersByIds.js';
 import { listRequestedTickets } from './listRequestedTickets.js';
 import { resolveZendeskOptions, type ZendeskAdapterOptions } from './resolveZendeskOptions.js';
 import { searchUsers } from './searchUsers.js';
+import { searchTicketRequesters } from './searchTicketRequesters.js';
+import { splitLookupKeys } from '../splitLookupKeys.js';
 
 /**
  * A source adapter for Zendesk Support (kind `zendesk`; capabilities `search` and `tickets`) over the
  * injected HTTP client. `ref.id` is the user's numeric id as text; `ref.source` is `options.name`.
- * - `search`: users/search per key (see searchUsers); end users only.
+ * - `search`: users/search per key (see searchUsers); end users only. `ticketNumber` keys → one
+ *   tickets/show_many + one users/show_many for the batch (see searchTicketRequesters).
  * - `getByIds`: users/show_many in chunks of 100 (see getUsersByIds).
  * - `ticketsByOwner`: users/{id}/tickets/requested per owner, cursor-paged (see listRequestedTickets).
  * Every failure is an UpstreamError: 429 → `rate_limited` with `retryAfterMs`, 401/403 → `auth`,
@@ -20,8 +23,9 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SourceAdap
   const adapter = {
     name: resolved.name,
     kind: 'zendesk',
-    capabilities: { search: true, searchKeys: ['email', 'phone', 'name', 'identifier'], orders: false, tickets: true, activities: false },
-    search: (keys, ctx) => searchUsers(resolved, keys, ctx),
+    capabilities: { search: true, searchKeys: ['email', 'phone', 'name', 'identifier'], orders: false, tickets: true, activities: false, lookupKinds: ['ticketNumber'] },
+    search: (keys, ctx) =>
+      splitLookupKeys(keys, 'ticketNumber', (values) => searchTicketRequesters(resolved, values, ctx), (rest) => searchUsers(resolved, rest, ctx)),
     getByIds: (ids, ctx) => getUsersByIds(resolved, ids, ctx),
     ticketsByOwner: (ownerIds, ctx) => listRequestedTickets(resolved, ownerIds, ctx),
   } satisfies SourceAdapter;

@@ -35,6 +35,8 @@ export function renderSearchRequest(key: BlockingKey): ZendeskSearchRequest | nu
     case 'namePrefix':
     case 'birthDate':
     case 'postcodeStreet':
+    case 'orderNumber':
+    case 'ticketNumber':
       return null;
     default: {
       const unreachable: never = key;

@@ -3,7 +3,7 @@ import { createRateLimitWindow } from './createRateLimitWindow.js';
 import { createZendeskAuthorizer, type ZendeskSandboxCredentials } from './createZendeskAuthorizer.js';
 import { createZendeskPresets } from './createZendeskPresets.js';
 import type { ZendeskIndex } from './indexZendeskData.js';
-import { requestedTicketsRoute, searchRoute, showManyUsersRoute, showUserRoute, usersSearchRoute } from './routes/index.js';
+import { requestedTicketsRoute, searchRoute, showManyTicketsRoute, showManyUsersRoute, showUserRoute, usersSearchRoute } from './routes/index.js';
 
 /** What {@link createZendeskProfile} needs besides the data. */
 export interface ZendeskProfileConfig extends ZendeskSandboxCredentials {
@@ -26,7 +26,7 @@ export function createZendeskProfile(index: ZendeskIndex, config: ZendeskProfile
     notFound: () => ({ status: 404, body: { error: 'InvalidEndpoint', description: 'Not found' } }),
     presets: createZendeskPresets(rateWindow),
     // Fixed paths first: users/{id} would otherwise capture `search` and `show_many`.
-    routes: [usersSearchRoute(index), showManyUsersRoute(index), requestedTicketsRoute(index), showUserRoute(index), searchRoute(index)],
+    routes: [usersSearchRoute(index), showManyUsersRoute(index), showManyTicketsRoute(index), requestedTicketsRoute(index), showUserRoute(index), searchRoute(index)],
     commonHeaders(req) {
       const snapshot = rateWindow.take();
       const headers: Record<string, string> = {

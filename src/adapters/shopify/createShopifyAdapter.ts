@@ -8,7 +8,11 @@ import { searchCustomers } from './searchCustomers.js';
  * A source adapter for a Shopify shop over the GraphQL Admin API (kind `shopify`; capabilities `search`
  * and `orders`) through the injected HTTP client. `ref.id` is the numeric part of the Customer GID;
  * `ref.source` is `options.name`.
- * - `search`: one `customers(query:)` per key kind for the whole batch, terms ORed (see searchCustomers).
+ * - `search`: one `customers(query:)` per key kind for the whole batch, terms ORed: `email:`, `phone:`,
+ *   `last_name:`/`first_name:` for name keys, the prefix query `last_name:doe* first_name:j*` for
+ *   `namePrefix` keys; under `ctx.maxSearchResults` = M pages of at most (M+1) × terms, stopped once that
+ *   many are held (plus one re-search of the rarer terms; see searchCustomers). Identifier, phonetic,
+ *   birth-date and address keys → `[]`: the customers query has no filter for them.
  * - `getByIds`: `nodes(ids:)` in chunks of 100; accepts GIDs or numeric ids (see getCustomersByIds).
  * - `ordersByOwner`: one `nodes(ids:)` call with each customer's first orders, then follow-ups only for
  *   longer lists (see fetchOrdersByOwner); every query is sized to stay within Shopify's 1000-point cap.
@@ -23,7 +27,7 @@ export function createShopifyAdapter(options: ShopifyAdapterOptions): SourceAdap
   const adapter = {
     name: resolved.name,
     kind: 'shopify',
-    capabilities: { search: true, searchKeys: ['email', 'phone', 'name'], orders: true, tickets: false, activities: false },
+    capabilities: { search: true, searchKeys: ['email', 'phone', 'name', 'namePrefix'], orders: true, tickets: false, activities: false },
     search: (keys, ctx) => searchCustomers(resolved, keys, ctx),
     getByIds: (ids, ctx) => getCustomersByIds(resolved, ids, ctx),
     ordersByOwner: (ownerIds, ctx) => fetchOrdersByOwner(resolved, ownerIds, ctx),

@@ -13,9 +13,14 @@ import { wireCase, wireTask } from './wireSchemas.js';
  * A source adapter for the Salesforce REST API (kind `salesforce`; capabilities `search`, `tickets` from
  * Cases, `activities` from Tasks; no orders) over the injected HTTP client. `ref.id` is the Contact's
  * 18-char Id; `ref.source` is `options.name`.
- * - `search`: email keys → one SOQL `Email IN (…)`, phone keys → one SOSL phone search, name keys → one
- *   SOQL on LastName/FirstName, per batch (chunked); `ticketNumber` keys → SOQL on Case by CaseNumber, then
- *   the contacts; identifier keys → `[]` (see searchContacts).
+ * - `search`: per batch (chunked), email keys → one SOQL `Email IN (…)`, phone keys → one SOSL phone
+ *   search, name keys → one SOQL on LastName/FirstName, `namePrefix` keys → one SOQL `LastName LIKE 'abc%'
+ *   AND FirstName LIKE 'j%'`, `birthDate` keys → one SOQL `Birthdate = 1980-03-04`, `postcodeStreet` keys →
+ *   one SOQL on MailingPostalCode + `MailingStreet LIKE '7 wal%'`; under `ctx.maxSearchResults` = M each SOQL
+ *   carries `LIMIT (M+1) × terms` and a key keeps at most M+1 contacts (plus one re-query of the rarer keys
+ *   when the limit is reached; see searchContactsCapped); identifier and `namePhonetic` keys → `[]` (see
+ *   searchContacts).
+ * - `search` also serves console lookups: `ticketNumber` keys → SOQL on Case by CaseNumber, then the contacts.
  * - `getByIds`: sObject Collections GET, 200 ids per call (see getContactsByIds).
  * - `ticketsByOwner` / `activitiesByOwner`: one SOQL on Case (`ContactId IN`, `CreatedDate DESC`) / Task
  *   (`WhoId IN`, `ActivityDate DESC`) per 100 owners, grouped per owner (see listByOwner).
@@ -31,7 +36,7 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sour
   const adapter = {
     name: resolved.name,
     kind: 'salesforce',
-    capabilities: { search: true, searchKeys: ['email', 'phone', 'name', 'identifier'], orders: false, tickets: true, activities: true, lookupKinds: ['ticketNumber'] },
+    capabilities: { search: true, searchKeys: ['email', 'phone', 'name', 'namePrefix', 'birthDate', 'postcodeStreet', 'identifier'], orders: false, tickets: true, activities: true, lookupKinds: ['ticketNumber'] },
     search: (keys, ctx) => searchContacts(resolved, keys, ctx),
     getByIds: (ids, ctx) => getContactsByIds(resolved, ids, ctx),
     ticketsByOwner: (ownerIds, ctx) =>

@@ -1,12 +1,9 @@
 import type { IdentityRecord } from '../../domain/index.js';
 import type { BlockingKey, CallContext } from '../types.js';
-import { mapContact } from './mapContact.js';
-import { queryAll } from './queryAll.js';
-import { searchInChunks, slotKeys } from './searchInChunks.js';
 import { quoteSoql } from './quoteSoql.js';
 import type { ResolvedSalesforceOptions } from './resolveSalesforceOptions.js';
-import { CONTACT_FIELDS } from './salesforceFields.js';
-import { wireContact } from './wireSchemas.js';
+import { searchContactsCapped } from './searchContactsCapped.js';
+import { slotKeys } from './searchInChunks.js';
 
 /** Distinct emails per SOQL query, keeping the URL well under Salesforce's limit. */
 const EMAILS_PER_QUERY = 100;
@@ -14,8 +11,9 @@ const EMAILS_PER_QUERY = 100;
 /**
  * Fills the slots of email keys: one SOQL `SELECT … FROM Contact WHERE Email IN ('a', 'b', …)` per 100
  * distinct emails (https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select_comparisonoperators.htm),
- * all pages followed. SOQL compares text case-insensitively, so contacts are handed back to keys by
- * lower-cased email. A failed query puts its error in its keys' slots. Never rejects.
+ * all pages followed, capped under `ctx.maxSearchResults` (see searchContactsCapped). SOQL compares text
+ * case-insensitively, so contacts are handed back to keys by lower-cased email. A failed query puts its
+ * error in its keys' slots. Never rejects.
  */
 export async function searchByEmail(
   options: ResolvedSalesforceOptions,
@@ -28,18 +26,15 @@ export async function searchByEmail(
     const email = key.value.trim().toLowerCase();
     return { id: email, term: email };
   });
-  await searchInChunks(
-    slots,
-    EMAILS_PER_QUERY,
-    async (emails) => {
-      const soql = `SELECT ${CONTACT_FIELDS.join(', ')} FROM Contact WHERE Email IN (${emails.map(quoteSoql).join(', ')})`;
-      const byEmail = new Map<string, IdentityRecord[]>();
-      for (const contact of await queryAll(options, soql, wireContact, ctx)) {
-        const email = contact.Email?.trim().toLowerCase();
-        if (email) byEmail.set(email, [...(byEmail.get(email) ?? []), mapContact(contact, options.name)]);
-      }
-      return (email) => byEmail.get(email) ?? [];
+  await searchContactsCapped(
+    options,
+    {
+      slots,
+      termsPerQuery: EMAILS_PER_QUERY,
+      where: (emails) => `Email IN (${emails.map(quoteSoql).join(', ')})`,
+      matches: (contact, email) => contact.Email?.trim().toLowerCase() === email,
     },
     results,
+    ctx,
   );
 }

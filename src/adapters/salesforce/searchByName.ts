@@ -1,12 +1,9 @@
 import type { IdentityRecord } from '../../domain/index.js';
 import type { BlockingKey, CallContext } from '../types.js';
-import { mapContact } from './mapContact.js';
-import { queryAll } from './queryAll.js';
-import { searchInChunks, slotKeys } from './searchInChunks.js';
 import { quoteSoql } from './quoteSoql.js';
 import type { ResolvedSalesforceOptions } from './resolveSalesforceOptions.js';
-import { CONTACT_FIELDS } from './salesforceFields.js';
-import { wireContact } from './wireSchemas.js';
+import { searchContactsCapped } from './searchContactsCapped.js';
+import { slotKeys } from './searchInChunks.js';
 import type { WireContact } from './wireSchemas.js';
 
 /** Distinct names per SOQL query. */
@@ -21,9 +18,9 @@ interface NameKey {
  * Fills the slots of name keys: one SOQL per 50 distinct names,
  * `SELECT … FROM Contact WHERE (LastName = 'Doe' AND FirstName = 'Jane') OR LastName = 'Roe'`
  * (https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select_conditionexpression.htm),
- * all pages followed; the first name is only required when the key has one. Contacts are handed back by
- * case-insensitive comparison, as SOQL matched them. A failed query puts its error in its keys' slots.
- * Never rejects.
+ * all pages followed, capped under `ctx.maxSearchResults` (see searchContactsCapped); the first name is
+ * only required when the key has one. Contacts are handed back by case-insensitive comparison, as SOQL
+ * matched them. A failed query puts its error in its keys' slots. Never rejects.
  */
 export async function searchByName(
   options: ResolvedSalesforceOptions,
@@ -36,18 +33,19 @@ export async function searchByName(
     const name = { family: key.family.trim(), given: key.given?.trim() ? key.given.trim() : null };
     return { id: `${name.family.toLowerCase()}\u0000${name.given?.toLowerCase() ?? ''}`, term: name };
   });
-  await searchInChunks(
-    slots,
-    NAMES_PER_QUERY,
-    async (names) => {
-      const conditions = names.map((name) =>
-        name.given === null ? `LastName = ${quoteSoql(name.family)}` : `(LastName = ${quoteSoql(name.family)} AND FirstName = ${quoteSoql(name.given)})`,
-      );
-      const soql = `SELECT ${CONTACT_FIELDS.join(', ')} FROM Contact WHERE ${conditions.join(' OR ')}`;
-      const contacts = await queryAll(options, soql, wireContact, ctx);
-      return (name) => contacts.filter((c) => nameMatches(c, name)).map((c) => mapContact(c, options.name));
+  await searchContactsCapped(
+    options,
+    {
+      slots,
+      termsPerQuery: NAMES_PER_QUERY,
+      where: (names) =>
+        names
+          .map((name) => (name.given === null ? `LastName = ${quoteSoql(name.family)}` : `(LastName = ${quoteSoql(name.family)} AND FirstName = ${quoteSoql(name.given)})`))
+          .join(' OR '),
+      matches: nameMatches,
     },
     results,
+    ctx,
   );
 }
 

@@ -1,4 +1,5 @@
 import type { IdentityRecord } from '../../domain/index.js';
+import { searchCap } from '../searchCap.js';
 import type { BlockingKey, CallContext } from '../types.js';
 import { escapeSoslTerm } from './escapeSoslTerm.js';
 import { mapContact } from './mapContact.js';
@@ -19,7 +20,7 @@ const SIGNIFICANT_DIGITS = 10;
  * (https://developer.salesforce.com/docs/platform/api-rest/guide/resources-search.md). Stored phones are
  * free text (`(415) 555-1212`) that SOQL could only match exactly; SOSL compares digits. Contacts are
  * handed back to keys whose last 10 digits equal those of `Phone` or `MobilePhone`. SOSL has no paging and
- * caps a search at 2000 records. A failed search puts its error in its keys' slots. Never rejects.
+ * caps a search at 2000 records; under `ctx.maxSearchResults` = M a key keeps M+1 of its contacts. A failed search puts its error in its keys' slots. Never rejects.
  */
 export async function searchByPhone(
   options: ResolvedSalesforceOptions,
@@ -40,8 +41,11 @@ export async function searchByPhone(
       const sosl = `FIND {${terms.map(escapeSoslTerm).join(' OR ')}} IN PHONE FIELDS RETURNING Contact(${CONTACT_FIELDS.join(', ')})`;
       const call = { method: 'GET', path: `services/data/${options.apiVersion}/search`, params: { q: sosl }, signal: ctx.signal } as const;
       const contacts = (await requestSalesforce(options, call, wireContactSearch)).searchRecords;
-      return (term) =>
-        contacts.filter((c) => [c.Phone, c.MobilePhone].some((phone) => phone && phoneMatches(significantDigits(phone), term))).map((c) => mapContact(c, options.name));
+      const cap = searchCap(ctx);
+      return (term) => {
+        const matched = contacts.filter((c) => [c.Phone, c.MobilePhone].some((phone) => phone && phoneMatches(significantDigits(phone), term)));
+        return (cap === null ? matched : matched.slice(0, cap)).map((c) => mapContact(c, options.name));
+      };
     },
     results,
   );

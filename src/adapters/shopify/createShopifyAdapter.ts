@@ -10,7 +10,11 @@ import { splitLookupKeys } from '../splitLookupKeys.js';
  * A source adapter for a Shopify shop over the GraphQL Admin API (kind `shopify`; capabilities `search`
  * and `orders`) through the injected HTTP client. `ref.id` is the numeric part of the Customer GID;
  * `ref.source` is `options.name`.
- * - `search`: one `customers(query:)` per key kind for the whole batch, terms ORed (see searchCustomers);
+ * - `search`: one `customers(query:)` per key kind for the whole batch, terms ORed: `email:`, `phone:`,
+ *   `last_name:`/`first_name:` for name keys, the prefix query `last_name:doe* first_name:j*` for
+ *   `namePrefix` keys; under `ctx.maxSearchResults` = M pages of at most (M+1) × terms, stopped once that
+ *   many are held (plus one re-search of the rarer terms; see searchCustomers). Identifier, phonetic,
+ *   birth-date and address keys → `[]`: the customers query has no filter for them.
  *   `orderNumber` keys → one `orders(query: "name:…")` with each order's customer (see searchOrderOwners).
  * - `getByIds`: `nodes(ids:)` in chunks of 100; accepts GIDs or numeric ids (see getCustomersByIds).
  * - `ordersByOwner`: one `nodes(ids:)` call with each customer's first orders, then follow-ups only for
@@ -26,7 +30,7 @@ export function createShopifyAdapter(options: ShopifyAdapterOptions): SourceAdap
   const adapter = {
     name: resolved.name,
     kind: 'shopify',
-    capabilities: { search: true, searchKeys: ['email', 'phone', 'name'], orders: true, tickets: false, activities: false, lookupKinds: ['orderNumber'] },
+    capabilities: { search: true, searchKeys: ['email', 'phone', 'name', 'namePrefix'], orders: true, tickets: false, activities: false, lookupKinds: ['orderNumber'] },
     search: (keys, ctx) =>
       splitLookupKeys(keys, 'orderNumber', (values) => searchOrderOwners(resolved, values, ctx), (rest) => searchCustomers(resolved, rest, ctx)),
     getByIds: (ids, ctx) => getCustomersByIds(resolved, ids, ctx),

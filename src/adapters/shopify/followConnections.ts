@@ -28,12 +28,17 @@ export interface FollowConnectionsOptions<K, N> {
   onError(key: K, error: Error): void;
   /** More pages exist past `maxPages`; the list is cut off. */
   onTruncated(key: K, pagesRead: number): void;
+  /**
+   * Asked when a connection has a next page: true ends it there (the caller has read enough, e.g. a search
+   * past its result cap). Absent: every connection is read to its end or `maxPages`.
+   */
+  stopEarly?(key: K): boolean;
 }
 
 /**
  * Follows many connections to their ends in rounds: each round continues every unfinished connection,
  * `perCall` per call (calls in sequence, to spare the shop's cost bucket; `fetchBatch` may size its page
- * by the batch length). Guards: `maxPages` per
+ * by the batch length), unless `stopEarly` ends one. Guards: `maxPages` per
  * connection, and a loop guard (a cursor seen before for the same connection, or a missing cursor while
  * `hasNextPage`) that ends that connection with a `bad_response` error. A failed call fails only its batch.
  */
@@ -60,7 +65,7 @@ export async function followConnections<K, N>(options: FollowConnectionsOptions<
         const page = pages[i];
         if (!page) return;
         options.onNodes(entry.key, page.nodes);
-        if (!page.pageInfo.hasNextPage) return;
+        if (!page.pageInfo.hasNextPage || options.stopEarly?.(entry.key) === true) return;
         const cursor = page.pageInfo.endCursor;
         const cursors = seen.get(entry.key) ?? new Set<string>();
         if (cursor === null || cursors.has(cursor)) {

@@ -9,8 +9,11 @@ import { splitLookupKeys } from '../splitLookupKeys.js';
 /**
  * A source adapter for Zendesk Support (kind `zendesk`; capabilities `search` and `tickets`) over the
  * injected HTTP client. `ref.id` is the user's numeric id as text; `ref.source` is `options.name`.
- * - `search`: users/search per key (see searchUsers); end users only. `ticketNumber` keys → one
- *   tickets/show_many + one users/show_many for the batch (see searchTicketRequesters).
+ * - `search`: users/search per key (see searchUsers): `email:`, `phone:`, `name:"…"`, `name:doe* name:j*`
+ *   for `namePrefix` keys, or `external_id=`; end users only; under `ctx.maxSearchResults` = M pages of
+ *   min(100, M+1) users, stopped once M+1 end users are held. Phonetic, birth-date and address keys → `[]`
+ *   (users carry no birth date or address).
+ *   `ticketNumber` keys → one tickets/show_many + one users/show_many for the batch (see searchTicketRequesters).
  * - `getByIds`: users/show_many in chunks of 100 (see getUsersByIds).
  * - `ticketsByOwner`: users/{id}/tickets/requested per owner, cursor-paged (see listRequestedTickets).
  * Every failure is an UpstreamError: 429 → `rate_limited` with `retryAfterMs`, 401/403 → `auth`,
@@ -23,7 +26,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SourceAdap
   const adapter = {
     name: resolved.name,
     kind: 'zendesk',
-    capabilities: { search: true, searchKeys: ['email', 'phone', 'name', 'identifier'], orders: false, tickets: true, activities: false, lookupKinds: ['ticketNumber'] },
+    capabilities: { search: true, searchKeys: ['email', 'phone', 'name', 'namePrefix', 'identifier'], orders: false, tickets: true, activities: false, lookupKinds: ['ticketNumber'] },
     search: (keys, ctx) =>
       splitLookupKeys(keys, 'ticketNumber', (values) => searchTicketRequesters(resolved, values, ctx), (rest) => searchUsers(resolved, rest, ctx)),
     getByIds: (ids, ctx) => getUsersByIds(resolved, ids, ctx),

@@ -1,4 +1,5 @@
 import type { BlockingKey } from '../types.js';
+import { renderPrefixQuery } from './renderPrefixQuery.js';
 
 /** The users/search parameters for one blocking key. */
 export interface ZendeskSearchRequest {
@@ -31,8 +32,12 @@ export function renderSearchRequest(key: BlockingKey): ZendeskSearchRequest | nu
       const value = key.value.trim();
       return key.type === 'externalId' && value !== '' ? { params: { external_id: value } } : null;
     }
+    case 'namePrefix': {
+      // `name:doe* name:j*`; only letters and digits are sent bare (see renderPrefixQuery).
+      const query = renderPrefixQuery(key);
+      return query === null ? null : { params: { query } };
+    }
     case 'namePhonetic':
-    case 'namePrefix':
     case 'birthDate':
     case 'postcodeStreet':
     case 'orderNumber':

@@ -87,6 +87,10 @@ export function filterableField(object: SfObjectDef, path: readonly string[]): R
 
 function checkLiteral(resolved: ResolvedField, value: SoqlValue): void {
   if (value.kind === 'null') return;
+  if (value.kind === 'string' && hasLikeOnlyEscape(value.raw)) {
+    // https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select_quotedstringescapes.htm
+    throw malformedQuery(`Invalid string literal '${value.raw}'. Illegal character sequence '\\%' or '\\_' outside a LIKE expression.`);
+  }
   const name = resolved.path.join('.');
   const type = resolved.field.type;
   const expected: SoqlValue['kind'] =
@@ -98,4 +102,15 @@ function checkLiteral(resolved: ResolvedField, value: SoqlValue): void {
   if ((type === 'id' || type === 'reference') && value.kind === 'string' && !isSalesforceId(value.value)) {
     throw new SalesforceFakeError(400, 'INVALID_QUERY_FILTER_OPERATOR', `invalid ID field: ${value.value}`);
   }
+}
+
+/** True when a literal's raw text holds `\%` or `\_`, escapes SOQL allows only in LIKE patterns. */
+function hasLikeOnlyEscape(raw: string): boolean {
+  for (let i = 0; i < raw.length; i += 1) {
+    if (raw.charAt(i) !== '\\') continue;
+    const next = raw.charAt(i + 1);
+    if (next === '%' || next === '_') return true;
+    i += 1;
+  }
+  return false;
 }

@@ -1,11 +1,11 @@
 import type { ZendeskUser } from '../dataset/types.js';
 import type { SearchTerm } from './parseSearchQuery.js';
-import { containsPhrase, emailTokens, phoneKey, textTokens } from './textTokens.js';
+import { containsPhrase, containsPrefixPhrase, emailTokens, phoneKey, textTokens } from './textTokens.js';
 
 /**
  * True when `user` matches every term (terms are ANDed; a negated term must not match). Supported fields:
  * `email:` (case-insensitive, trimmed, exact; `*` a wildcard in a bare, unquoted value), `phone:` (last 10 digits, any format), `name:` (word or
- * quoted phrase in the name, accents folded), `external_id:`, `role:`, `tags:`/`tag:`,
+ * quoted phrase in the name, accents folded; a bare `name:doe*` matches a word starting with `doe`), `external_id:`, `role:`, `tags:`/`tag:`,
  * `organization_id:`, `type:user`; a plain term matches a name word or phrase, an email word, or the whole
  * email. Other fields, comparison operators and empty values match nothing.
  */
@@ -33,6 +33,8 @@ function matchUserTerm(user: ZendeskUser, term: SearchTerm): boolean {
       return key !== '' && key === phoneKey(user.phone);
     }
     case 'name':
+      // A bare trailing `*` is Zendesk's wildcard (`name:doe*`: a name word starting with "doe"); quoted, it is text.
+      if (!term.quoted && value.endsWith('*')) return containsPrefixPhrase(textTokens(user.name), textTokens(value.slice(0, -1)));
       return containsPhrase(textTokens(user.name), textTokens(value));
     case 'external_id':
       return user.externalId === value;

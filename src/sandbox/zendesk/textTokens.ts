@@ -30,6 +30,19 @@ export function containsPhrase(tokens: readonly string[], phrase: readonly strin
   return false;
 }
 
+/**
+ * True when `phrase` appears in `tokens` as consecutive words, its last word only as the start of a word
+ * (a wildcard search, `doe*`). An empty phrase never matches.
+ */
+export function containsPrefixPhrase(tokens: readonly string[], phrase: readonly string[]): boolean {
+  if (phrase.length === 0) return false;
+  const last = phrase.length - 1;
+  for (let start = 0; start + phrase.length <= tokens.length; start += 1) {
+    if (phrase.every((word, k) => (k === last ? tokens[start + k]!.startsWith(word) : tokens[start + k] === word))) return true;
+  }
+  return false;
+}
+
 /** The last 10 digits of a phone number in any format (`+1 (415) 555-1212` → `4155551212`). */
 export function phoneKey(phone: string | null): string {
   return (phone ?? '').replace(/\D/g, '').slice(-10);

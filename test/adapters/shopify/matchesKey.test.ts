@@ -28,6 +28,13 @@ describe('matchesKey: handing batched results back to keys', () => {
     [{ kind: 'name', family: 'Doe', given: 'John' }, false],
     [{ kind: 'name', family: 'Smith', given: null }, false],
     [{ kind: 'identifier', type: 'x', value: '1' }, false],
+    [{ kind: 'namePrefix', family: 'do', given: null }, true],
+    [{ kind: 'namePrefix', family: 'DO', given: 'j' }, true],
+    [{ kind: 'namePrefix', family: 'do', given: 'x' }, false],
+    [{ kind: 'namePrefix', family: 'oe', given: null }, false],
+    [{ kind: 'namePhonetic', family: 'T', given: null }, false],
+    [{ kind: 'birthDate', value: '1985-04-12' }, false],
+    [{ kind: 'postcodeStreet', postcode: '94105', street: '1 mar' }, false],
   ];
 
   it.each(cases)('matches %j: %s', (key, expected) => {

@@ -16,6 +16,19 @@ describe('renderSearchQuery: blocking keys in Shopify search syntax', () => {
     [{ kind: 'name', family: 'Doe', given: '  ' }, 'last_name:"Doe"'],
     [{ kind: 'name', family: '', given: 'Jane' }, null],
     [{ kind: 'identifier', type: 'loyaltyNumber', value: 'L1' }, null],
+    [{ kind: 'namePrefix', family: 'doe', given: null }, 'last_name:doe*'],
+    [{ kind: 'namePrefix', family: ' doe ', given: 'j' }, '(last_name:doe* first_name:j*)'],
+    [{ kind: 'namePrefix', family: 'müll', given: 'ö' }, '(last_name:müll* first_name:ö*)'],
+    [{ kind: 'namePrefix', family: 'doe', given: ' ' }, 'last_name:doe*'],
+    [{ kind: 'namePrefix', family: 'd', given: 'j' }, null],
+    [{ kind: 'namePrefix', family: 'do*', given: null }, null],
+    [{ kind: 'namePrefix', family: 'do', given: '"j' }, null],
+    [{ kind: 'namePrefix', family: 'o\\b', given: null }, null],
+    [{ kind: 'namePrefix', family: 'a b', given: null }, null],
+    [{ kind: 'namePrefix', family: 'ab)', given: null }, null],
+    [{ kind: 'namePhonetic', family: 'T', given: null }, null],
+    [{ kind: 'birthDate', value: '1985-04-12' }, null],
+    [{ kind: 'postcodeStreet', postcode: '94105', street: '1 mar' }, null],
   ];
 
   it.each(cases)('renders %j', (key, expected) => {

@@ -19,7 +19,7 @@ describe('createZendeskAdapter: port and options', () => {
   it('declares kind, name and capabilities', () => {
     const adapter = createZendeskAdapter({ name: 'support', http });
     expect([adapter.kind, adapter.name]).toEqual(['zendesk', 'support']);
-    expect(adapter.capabilities).toEqual({ search: true, searchKeys: ['email', 'phone', 'name', 'identifier'], orders: false, tickets: true, activities: false, lookupKinds: ['ticketNumber'] });
+    expect(adapter.capabilities).toEqual({ search: true, searchKeys: ['email', 'phone', 'name', 'namePrefix', 'identifier'], orders: false, tickets: true, activities: false, lookupKinds: ['ticketNumber'] });
     expect(typeof adapter.ticketsByOwner).toBe('function');
     expect(adapter.ordersByOwner).toBeUndefined();
     expect(ZENDESK_ADAPTER_DEFAULTS).toEqual({ maxPages: 50, ticketsPageSize: 100, maxConcurrentOwners: 8 });

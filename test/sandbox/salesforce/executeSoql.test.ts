@@ -18,6 +18,14 @@ describe('executeSoql: filtering', () => {
     ['FirstName != null AND Email != null', [IDS.jane, IDS.john, IDS.janeDup, IDS.mary]],
     ["Name LIKE 'ja%'", [IDS.jane, IDS.janeDup]],
     ["LastName LIKE '%\\'%'", [IDS.mary]],
+    ["LastName LIKE 'D_E'", [IDS.jane, IDS.janeDup]],
+    ["LastName LIKE 'd_'", []],
+    ["LastName LIKE 'DO%' AND FirstName LIKE 'j%'", [IDS.jane, IDS.janeDup]],
+    ["LastName LIKE 'o\\'b%'", [IDS.mary]],
+    ["LastName LIKE 'd\\_e'", []],
+    ["LastName LIKE 'd\\%'", []],
+    ["MailingPostalCode = '94105' AND MailingStreet LIKE '1 mar%'", [IDS.jane]],
+    ['Birthdate = 1985-04-12 OR Birthdate = 1990-12-31', [IDS.jane, IDS.wei]],
     ["NOT LastName = 'Doe'", [IDS.john, IDS.mary, IDS.wei, IDS.orphan]],
     ["LastName NOT IN ('Doe', 'Smith')", [IDS.mary, IDS.wei, IDS.orphan]],
     ["(LastName = 'Doe' AND FirstName = 'jane') OR LastName = 'Wei'", [IDS.jane, IDS.janeDup, IDS.wei]],
@@ -102,6 +110,8 @@ describe('executeSoql: errors', () => {
     ['SELECT Id FROM Contact WHERE CreatedDate > 2024-01-01', 'MALFORMED_QUERY', /must be of type dateTime/],
     ["SELECT Id FROM Contact WHERE Id = 'abc'", 'INVALID_QUERY_FILTER_OPERATOR', /invalid ID field: abc/],
     ['SELECT Id FROM Contact WHERE DoNotCall > true', 'INVALID_QUERY_FILTER_OPERATOR', /invalid operator on boolean field/],
+    ["SELECT Id FROM Contact WHERE LastName = 'd\\_e'", 'MALFORMED_QUERY', /outside a LIKE expression/],
+    ["SELECT Id FROM Contact WHERE LastName IN ('a', '10\\%')", 'MALFORMED_QUERY', /outside a LIKE expression/],
     ["SELECT Id FROM Contact WHERE Birthdate LIKE '19%'", 'INVALID_QUERY_FILTER_OPERATOR', /invalid operator on date field: LIKE/],
   ])('%s fails with %s', (soql, errorCode, message) => {
     expect(() => run(soql)).toThrow(expect.objectContaining({ status: 400, errorCode, message: expect.stringMatching(message) }));

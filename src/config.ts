@@ -9,6 +9,7 @@ import { unifyConfigSchema, type UnifyConfig } from './unify/unifyConfig.js';
 import { authConfigSchema, type AuthConfig } from './auth/authConfigSchema.js';
 import { auditConfigSchema, type AuditConfig } from './audit/auditConfigSchema.js';
 import { limitsConfigSchema, type LimitsConfig } from './plugins/limitsConfigSchema.js';
+import { federationConfigSchema, type FederationConfig } from './federation/federationConfigSchema.js';
 
 /** Adapter kinds this build knows. */
 export const SOURCE_KINDS = ['salesforce', 'shopify', 'zendesk'] as const;
@@ -111,6 +112,8 @@ export interface GatewayConfig {
    * Absent = defaults.
    */
   readonly performance?: { readonly batching: boolean };
+  /** Apollo Federation 2 subgraph mode (src/federation/federationConfigSchema.ts). Absent = off. */
+  readonly federation?: FederationConfig;
 }
 
 /** A configuration problem; `message` names the key and the bad value. */
@@ -213,6 +216,7 @@ const configSchema = z
     audit: auditConfigSchema.prefault({}),
     limits: limitsConfigSchema.prefault({}),
     performance: z.object({ batching: z.boolean().default(true) }).strict().default({ batching: true }),
+    federation: federationConfigSchema.prefault({}),
     sources: z
       .array(z.discriminatedUnion('kind', [sourceSchema, fileSourceSchema]))
       .min(1, 'must list at least one source')
@@ -231,6 +235,7 @@ export const ENV_OVERRIDES: ReadonlyArray<{ readonly env: string; readonly path:
   { env: 'C360_AUDIT_FILE', path: ['audit', 'file'], type: 'string' },
   { env: 'C360_JWT_JWKS_URL', path: ['auth', 'jwt', 'jwksUrl'], type: 'string' },
   { env: 'C360_BATCHING', path: ['performance', 'batching'], type: 'boolean' },
+  { env: 'C360_FEDERATION', path: ['federation', 'enabled'], type: 'boolean' },
 ];
 
 const DEFAULT_CREDENTIAL_ENV: Record<SourceKind, Record<string, string>> = {
@@ -286,6 +291,7 @@ export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = process.env, 
     audit: parsed.audit,
     limits: parsed.limits,
     performance: parsed.performance,
+    federation: parsed.federation,
     sources: parsed.sources.map((source, index) => source.kind === 'file' ? fileSourceConfig(source) : ({
       name: source.name,
       kind: source.kind,

@@ -30,6 +30,7 @@ import { createAuditPlugin } from './plugins/auditPlugin.js';
 import { createIntrospectionGatePlugin } from './plugins/introspectionGatePlugin.js';
 import { withLimitCode } from './plugins/limitErrorCode.js';
 import { queryLimitRules } from './plugins/queryLimitRules.js';
+import { createSubgraphSchema } from './federation/index.js';
 
 /** Options of {@link createServer}. */
 export interface CreateServerOptions {
@@ -116,7 +117,8 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
   const limits = config.limits ?? limitsConfigSchema.parse({});
 
   const apollo = new ApolloServer<GatewayContext>({
-    schema: applyAuthorization(makeExecutableSchema({ typeDefs: loadSchemaSdl(), resolvers })),
+    // Subgraph mode adds the Customer keys, `_service` and `_entities` (README "Federation"); same resolvers.
+    schema: applyAuthorization(config.federation?.enabled ? createSubgraphSchema(config.federation) : makeExecutableSchema({ typeDefs: loadSchemaSdl(), resolvers })),
     validationRules: queryLimitRules(limits),
     parseOptions: { maxTokens: limits.maxTokens },
     // No "Did you mean ...?" field suggestions: they leak the schema to callers who may not introspect it.

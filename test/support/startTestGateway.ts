@@ -54,6 +54,8 @@ export interface TestGatewayOptions {
   /** Raw `limits:` / `server.introspection` config. */
   limits?: Record<string, unknown>;
   introspection?: boolean;
+  /** Raw `federation:` config, e.g. `{ enabled: true }`. */
+  federation?: Record<string, unknown>;
 }
 
 /** Starts the sandbox (small seeded dataset) and a gateway wired to it, both on free loopback ports. */
@@ -71,6 +73,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       server: { port: 0, ...(options.deadlineMs === undefined ? {} : { deadlineMs: options.deadlineMs }), ...(options.introspection === undefined ? {} : { introspection: options.introspection }) },
       auth: options.auth ?? devAuthConfig(),
       ...(options.limits ? { limits: options.limits } : {}),
+      ...(options.federation ? { federation: options.federation } : {}),
       logging: { level: 'info' },
       ...(options.identity ? { identity: options.identity } : {}),
       sources: sandbox.sourceConfigs({ timeoutMs: options.timeoutMs ?? 5_000 }).map(({ credentials: _c, ...s }) => ({ ...s, policies: options.policies ?? { cache: { staleWindowMs: 0 } } })),

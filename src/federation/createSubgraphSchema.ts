@@ -20,6 +20,11 @@ const DESCRIPTIONS: ReadonlyArray<readonly [type: string, field: string | null, 
   ['_Service', 'sdl', 'The subgraph SDL, with the gateway\'s own `@auth`, `@pii` and `@purpose` (composition ignores them; this subgraph enforces them).'],
   ['_Entity', null, 'Federation: every entity type of this subgraph.'],
   ['_Any', null, 'Federation: an entity representation, `{ __typename, ...key fields }`.'],
+  ['link__Purpose', null, 'Federation (link spec): what a linked specification is for.'],
+  ['link__Import', null, 'Federation (link spec): an element imported from a linked specification.'],
+  ['federation__FieldSet', null, 'Federation: a selection of fields, as in `@key(fields:)`.'],
+  ['federation__Scope', null, 'Federation: a scope name for `@requiresScopes` (not used by this subgraph).'],
+  ['federation__Policy', null, 'Federation: a policy name for `@policy` (not used by this subgraph).'],
 ];
 
 /**
@@ -56,6 +61,8 @@ export function createSubgraphSchema(options: SubgraphSchemaOptions): GraphQLSch
     }
     return resolveEntities(source, args, context, info);
   };
+  const representations = entities.args.find((arg) => arg.name === 'representations');
+  if (representations) representations.description = `Entity representations, at most ${options.maxRepresentations} (config \`federation.maxRepresentations\`).`;
   for (const [typeName, fieldName, text] of DESCRIPTIONS) {
     const type = schema.getType(typeName);
     if (!type) continue;

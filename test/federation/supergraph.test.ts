@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_API_KEY, devAuthConfig, hashApiKey } from '../../src/auth/index.js';
+import { emailHolders } from '../support/emailHolders.js';
 import { startTestGateway, type TestGateway } from '../support/startTestGateway.js';
 import { startLoyaltySubgraph, LOYALTY_SDL, type LoyaltySubgraph } from '../support/startLoyaltySubgraph.js';
 import { fetchSubgraphSdl, startSupergraph, type Supergraph } from '../support/startSupergraph.js';
@@ -31,23 +32,9 @@ beforeAll(async () => {
     federation: { enabled: true },
     auth: { ...auth, apiKeys: [...(auth.apiKeys as unknown[]), { name: 'agent', sha256: hashApiKey(AGENT_KEY), role: 'agent' }, { name: 'analyst', sha256: hashApiKey(ANALYST_KEY), role: 'analyst' }] },
   });
-  // Who holds each email in any source record: a loyalty member's email must name one person, except the
-  // household email that several people share (the ambiguity case).
-  const { dataset } = t.sandbox;
-  const personOf = new Map(dataset.truth.map((e) => [`${e.system}/${e.id}`, e.personId]));
-  const holders = new Map<string, Set<string>>();
-  const records = [
-    ...dataset.salesforce.contacts.map((r) => ['salesforce', r.id, r.email] as const),
-    ...dataset.shopify.customers.map((r) => ['shopify', String(r.id), r.email] as const),
-    ...dataset.zendesk.users.map((r) => ['zendesk', String(r.id), r.email] as const),
-  ];
-  for (const [system, id, email] of records) {
-    if (!email) continue;
-    const key = email.trim().toLowerCase();
-    holders.set(key, (holders.get(key) ?? new Set()).add(personOf.get(`${system}/${id}`)!));
-  }
-  uniqueEmails = dataset.people.filter((p) => p.email && holders.get(p.email)?.size === 1).map((p) => p.email!);
-  sharedEmail = [...holders].find(([, people]) => people.size > 1)![0];
+  const emails = emailHolders(t.sandbox.dataset);
+  uniqueEmails = emails.unique;
+  sharedEmail = emails.shared[0]!;
   loyalty = await startLoyaltySubgraph([
     ...uniqueEmails.slice(0, 98).map((email, i) => ({ email, points: 10_000 - i * 50 })),
     { email: sharedEmail, points: 2 },

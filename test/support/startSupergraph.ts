@@ -75,6 +75,7 @@ export async function startSupergraph(subgraphs: readonly SubgraphDefinition[]):
   });
   const server = new ApolloServer<RouterContext>({
     gateway: gateway as never,
+    includeStacktraceInErrorResponses: false,
     plugins: [
       {
         async requestDidStart() {

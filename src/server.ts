@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { makeExecutableSchema } from '@graphql-tools/schema';
@@ -132,6 +132,9 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
     plugins: [
       // No HTTP cache hints are served, and the plugin wraps every field resolver (~5 % of a 360 query's CPU).
       ApolloServerPluginCacheControlDisabled(),
+      // Subgraph mode: no federated traces (ftv1) for a router that asks; they would expose per-field timings
+      // to any caller who sends the header, and Apollo would print a non-JSON line on stdout at start.
+      ApolloServerPluginInlineTraceDisabled(),
       // Explicit, so that NODE_ENV (production by default in the CLI) does not change it: GET /graphql in a
       // browser shows Apollo Sandbox where introspection is open, a plain page otherwise.
       config.server.introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageProductionDefault(),

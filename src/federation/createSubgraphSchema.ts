@@ -1,5 +1,5 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { Kind, parse, type DefinitionNode, type DocumentNode, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { Kind, parse, type DefinitionNode, type DocumentNode, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import type { GatewayContext } from '../context.js';
 import { GatewayErrorCode, gatewayError } from '../errors.js';
 import { loadSchemaSdl } from '../loadSchemaSdl.js';
@@ -45,10 +45,11 @@ export function createSubgraphSchema(options: SubgraphSchemaOptions): GraphQLSch
       Customer: {
         ...resolvers.Customer,
         __resolveReference: resolveCustomerReference,
-        email: async (parent: CustomerParent, args: unknown, context: GatewayContext, info: Parameters<typeof resolvers.Customer.emails>[3]) =>
+        email: async (parent: CustomerParent, args: unknown, context: GatewayContext, info: GraphQLResolveInfo) =>
           (await resolvers.Customer.emails(parent, args, context, info)).find((e) => e.primary)?.value ?? null,
         sourceRef: (parent: CustomerParent) => parent.cluster.anchor,
       },
+    // @apollo/subgraph types resolver maps loosely (GraphQLResolverMap<unknown>); ours are typed per field.
     } as never,
   });
   const entities = schema.getQueryType()?.getFields()._entities;

@@ -45,7 +45,8 @@ beforeAll(async () => {
     { name: 'c360', url: t.url, sdl },
     { name: 'loyalty', url: loyalty.url, sdl: LOYALTY_SDL },
   ]);
-});
+  // Three servers and a composition: generous on a shared CI machine (not a timing assertion).
+}, 60_000);
 afterAll(async () => {
   await router?.close();
   await loyalty?.close();
@@ -211,7 +212,7 @@ describe('federation: one batched upstream call per source for 100 representatio
     expect(byId.errors).toBeUndefined();
     expect(byId.data._entities).toEqual(warm.data._entities);
     expect(routes()).toEqual({ salesforce: ['collections'], shopify: ['graphql'], zendesk: ['users.show_many'] });
-  });
+  }, 60_000);
 });
 
 describe('federation: purposes and partial answers through the router', () => {

@@ -1,4 +1,5 @@
-import { buildSubgraphSchema } from '@apollo/subgraph';
+import { createRequire } from 'node:module';
+import type { buildSubgraphSchema as BuildSubgraphSchema } from '@apollo/subgraph';
 import { Kind, parse, type DefinitionNode, type DocumentNode, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import type { GatewayContext } from '../context.js';
 import { GatewayErrorCode, gatewayError } from '../errors.js';
@@ -37,6 +38,9 @@ const DESCRIPTIONS: ReadonlyArray<readonly [type: string, field: string | null, 
  * `Query`'s `@auth`, and every entity field keeps its own directives.
  */
 export function createSubgraphSchema(options: SubgraphSchemaOptions): GraphQLSchema {
+  // Loaded here, not at import: @apollo/subgraph (with federation-internals) takes seconds to load on a busy
+  // machine, and every CLI start would pay for it with federation off.
+  const { buildSubgraphSchema } = createRequire(import.meta.url)('@apollo/subgraph') as { buildSubgraphSchema: typeof BuildSubgraphSchema };
   const typeDefs = foldExtensions(parse(loadSchemaSdl().join('\n')), parse(loadSchemaSdl('federation').join('\n')));
   const schema = buildSubgraphSchema({
     typeDefs,

@@ -12,6 +12,7 @@ import { unifyConfigSchema, type UnifyConfig } from './unify/unifyConfig.js';
 import { authConfigSchema, type AuthConfig } from './auth/authConfigSchema.js';
 import { auditConfigSchema, type AuditConfig } from './audit/auditConfigSchema.js';
 import { limitsConfigSchema, type LimitsConfig } from './plugins/limitsConfigSchema.js';
+import { federationConfigSchema, type FederationConfig } from './federation/federationConfigSchema.js';
 
 /** Adapter kinds this build knows. */
 export const SOURCE_KINDS = ['salesforce', 'shopify', 'zendesk'] as const;
@@ -128,6 +129,8 @@ export interface GatewayConfig {
    * registered operations (default none). Absent = defaults.
    */
   readonly console?: { readonly enabled: boolean; readonly registeredOnly: readonly string[] };
+  /** Apollo Federation 2 subgraph mode (src/federation/federationConfigSchema.ts). Absent = off. */
+  readonly federation?: FederationConfig;
 }
 
 /** A configuration problem; `message` names the key and the bad value. */
@@ -240,6 +243,7 @@ const configSchema = z
       })
       .strict()
       .prefault({}),
+    federation: federationConfigSchema.prefault({}),
     sources: z
       .array(z.discriminatedUnion('kind', [sourceSchema, fileSourceSchema, postgresSourceSchema.extend({ policies: policiesSchema }), restSourceSchema.extend({ policies: policiesSchema })]))
       .min(1, 'must list at least one source')
@@ -258,6 +262,7 @@ export const ENV_OVERRIDES: ReadonlyArray<{ readonly env: string; readonly path:
   { env: 'C360_AUDIT_FILE', path: ['audit', 'file'], type: 'string' },
   { env: 'C360_JWT_JWKS_URL', path: ['auth', 'jwt', 'jwksUrl'], type: 'string' },
   { env: 'C360_BATCHING', path: ['performance', 'batching'], type: 'boolean' },
+  { env: 'C360_FEDERATION', path: ['federation', 'enabled'], type: 'boolean' },
 ];
 
 const DEFAULT_CREDENTIAL_ENV: Record<SourceKind, Record<string, string>> = {
@@ -317,6 +322,7 @@ export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = process.env, 
     limits: parsed.limits,
     performance: parsed.performance,
     console: parsed.console,
+    federation: parsed.federation,
     sources: parsed.sources.map((source, index) => source.kind === 'file' ? fileSourceConfig(source) : source.kind === 'postgres' ? postgresSourceConfig(source, env, `sources[${index}] (${source.name})`) : source.kind === 'rest' ? restSourceConfig(source, env, `sources[${index}] (${source.name})`) : ({
       name: source.name,
       kind: source.kind,

@@ -10,6 +10,8 @@ export enum GatewayErrorCode {
   InvalidLookup = 'INVALID_LOOKUP',
   InvalidCursor = 'INVALID_CURSOR',
   NotFound = 'NOT_FOUND',
+  /** Several people hold the key a federation representation carries (a shared email); nothing was merged. */
+  AmbiguousMatch = 'AMBIGUOUS_MATCH',
   UnknownSource = 'UNKNOWN_SOURCE',
   SourceTimeout = 'SOURCE_TIMEOUT',
   SourceUnavailable = 'SOURCE_UNAVAILABLE',

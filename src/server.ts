@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { makeExecutableSchema } from '@graphql-tools/schema';
@@ -31,6 +31,7 @@ import { createIntrospectionGatePlugin } from './plugins/introspectionGatePlugin
 import { withLimitCode } from './plugins/limitErrorCode.js';
 import { queryLimitRules } from './plugins/queryLimitRules.js';
 import { applyPersistedOperation, CONSOLE_OPERATIONS, createConsoleRoutes, createGraphiqlRoute, createOperationRegistry } from './console/index.js';
+import { createSubgraphSchema } from './federation/index.js';
 
 /** Options of {@link createServer}. */
 export interface CreateServerOptions {
@@ -122,7 +123,8 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
   const limits = config.limits ?? limitsConfigSchema.parse({});
 
   const apollo = new ApolloServer<GatewayContext>({
-    schema: applyAuthorization(makeExecutableSchema({ typeDefs: loadSchemaSdl(), resolvers })),
+    // Subgraph mode adds the Customer keys, `_service` and `_entities` (README "Federation"); same resolvers.
+    schema: applyAuthorization(config.federation?.enabled ? createSubgraphSchema(config.federation) : makeExecutableSchema({ typeDefs: loadSchemaSdl(), resolvers })),
     validationRules: queryLimitRules(limits),
     parseOptions: { maxTokens: limits.maxTokens },
     // No "Did you mean ...?" field suggestions: they leak the schema to callers who may not introspect it.
@@ -139,6 +141,9 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
     plugins: [
       // No HTTP cache hints are served, and the plugin wraps every field resolver (~5 % of a 360 query's CPU).
       ApolloServerPluginCacheControlDisabled(),
+      // Subgraph mode: no federated traces (ftv1) for a router that asks; they would expose per-field timings
+      // to any caller who sends the header, and Apollo would print a non-JSON line on stdout at start.
+      ApolloServerPluginInlineTraceDisabled(),
       // Explicit, so that NODE_ENV (production by default in the CLI) does not change it: GET /graphql in a
       // browser gets GraphiQL (served locally, see createGraphiqlRoute) where the console is on; otherwise Apollo Sandbox where introspection is open, a plain page otherwise.
       config.server.introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageProductionDefault(),

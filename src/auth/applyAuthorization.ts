@@ -15,8 +15,12 @@ interface AuthorizedContext {
   readonly partialErrors: unknown[];
 }
 
-/** Types without declarations on purpose: pure pagination plumbing that carries no data of its own. */
-const PLUMBING = new Set(['PageInfo']);
+/**
+ * Types without declarations on purpose: pure plumbing that carries no data of its own (pagination; the
+ * federation SDL holder, reachable only through `Query._service`, which `Query`'s `@auth` and the
+ * introspection gate guard).
+ */
+const PLUMBING = new Set(['PageInfo', '_Service']);
 
 /** A schema fails to build when some field has no scope declaration. */
 export class SchemaAuthorizationError extends Error {

@@ -5,7 +5,8 @@ import { GatewayErrorCode } from '../errors.js';
 
 /**
  * Introspection as config says (DESIGN.md §8): `open` lets every authenticated caller introspect (demo);
- * otherwise only principals with scope `schema:read` may select `__schema` or `__type` (403 `FORBIDDEN`).
+ * otherwise only principals with scope `schema:read` may select `__schema`, `__type` or (subgraph mode) the
+ * federation SDL `_service` (403 `FORBIDDEN`).
  */
 export function createIntrospectionGatePlugin(open: boolean): ApolloServerPlugin<GatewayContext> {
   return {
@@ -17,10 +18,10 @@ export function createIntrospectionGatePlugin(open: boolean): ApolloServerPlugin
           let introspects = false;
           visit(document, {
             [Kind.FIELD](node) {
-              if (node.name.value === '__schema' || node.name.value === '__type') introspects = true;
+              if (node.name.value === '__schema' || node.name.value === '__type' || node.name.value === '_service') introspects = true;
             },
           });
-          if (introspects) throw new GraphQLError('introspection requires scope schema:read', { extensions: { code: GatewayErrorCode.Forbidden, http: { status: 403 } } });
+          if (introspects) throw new GraphQLError('introspection (and the federation _service SDL) requires scope schema:read', { extensions: { code: GatewayErrorCode.Forbidden, http: { status: 403 } } });
         },
       };
     },

@@ -64,6 +64,8 @@ export interface TestGatewayOptions {
   extraSources?: (sandbox: Sandbox) => Promise<{ sources: Array<Record<string, unknown>>; env?: Record<string, string>; close(): Promise<void> }>;
   /** Raw `console:` config (issue 14), e.g. `{ registeredOnly: ['apikey:dev'] }`. */
   console?: Record<string, unknown>;
+  /** Raw `federation:` config, e.g. `{ enabled: true }`. */
+  federation?: Record<string, unknown>;
 }
 
 /** Starts the sandbox (small seeded dataset) and a gateway wired to it, both on free loopback ports. */
@@ -83,6 +85,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       auth: options.auth ?? devAuthConfig(),
       ...(options.limits ? { limits: options.limits } : {}),
       ...(options.console ? { console: options.console } : {}),
+      ...(options.federation ? { federation: options.federation } : {}),
       logging: { level: 'info' },
       ...(options.identity ? { identity: options.identity } : {}),
       sources: [

@@ -9,6 +9,8 @@ import { formatRef } from '../domain/index.js';
  *   not scored.
  * - `pairs` (4 columns, `source,id,source,id`): every pair of records that are one person. Persons are the
  *   transitive closure of the pairs; every other record of the named sources is a person of its own.
+ * A header that names its columns `source`, `id` (or `record_id`) and `cluster` (or `person_id`) is a
+ * clusters file whatever its width; other columns are ignored (the truth.csv of `c360 sandbox linkage`).
  */
 export type TruthFile =
   | { readonly kind: 'clusters'; readonly labels: ReadonlyMap<string, string>; readonly sources: ReadonlySet<string> }
@@ -34,6 +36,23 @@ export function readTruthFile(path: string, knownSources: readonly string[]): Tr
     throw new ConfigError(`--truth: ${path}: ${(error as Error).message}`);
   }
   const [header, ...body] = rows;
+  const names = header?.fields.map((f) => f.trim().toLowerCase()) ?? [];
+  const named = { source: names.indexOf('source'), id: Math.max(names.indexOf('id'), names.indexOf('record_id')), cluster: Math.max(names.indexOf('cluster'), names.indexOf('person_id')) };
+  if (names.length > 3 && named.source >= 0 && named.id >= 0 && named.cluster >= 0) {
+    if (body.length === 0) throw new ConfigError(`--truth: ${path} has a header but no rows`);
+    const known = new Set(knownSources);
+    const labels = new Map<string, string>();
+    const sources = new Set<string>();
+    for (const row of body) {
+      if (row.fields.length !== names.length) throw new ConfigError(`--truth: ${path} line ${row.line}: ${row.fields.length} fields, the header has ${names.length}`);
+      const [source, id, cluster] = [row.fields[named.source]!.trim(), row.fields[named.id]!.trim(), row.fields[named.cluster]!.trim()];
+      if (!source || !id || !cluster) throw new ConfigError(`--truth: ${path} line ${row.line}: empty source, id or cluster`);
+      if (!known.has(source)) throw new ConfigError(`--truth: ${path} line ${row.line}: unknown source ${JSON.stringify(source)} (the config has ${[...known].join(', ')})`);
+      sources.add(source);
+      labels.set(formatRef({ source, id }), cluster);
+    }
+    return { kind: 'clusters', labels, sources };
+  }
   const width = header?.fields.length;
   if (width !== 3 && width !== 4) {
     throw new ConfigError(`--truth: ${path} must start with a header of 3 columns (source,id,cluster) or 4 (source,id,source,id), got ${header ? header.fields.join(',') : 'an empty file'}`);

@@ -34,10 +34,10 @@ export function compareStreets(a: readonly StreetParts[], b: readonly StreetPart
   return best;
 }
 
-/** Postcode level: EXACT, CLOSE (one keying error), DIFFERENT; IMPLIED when equal and the street line agreed (EXACT or CLOSE). */
+/** Postcode level: EXACT, CLOSE (one keying error), DIFFERENT; IMPLIED when equal and the street line is EXACT (a typo'd street line leaves the postcode as evidence). */
 export function comparePostcodes(a: readonly string[], b: readonly string[], street: StreetLevel): PostcodeLevel {
   if (a.length === 0 || b.length === 0) return 'MISSING';
-  if (a.some((x) => b.includes(x))) return street === 'EXACT' || street === 'CLOSE' ? 'IMPLIED' : 'EXACT';
+  if (a.some((x) => b.includes(x))) return street === 'EXACT' ? 'IMPLIED' : 'EXACT';
   return a.some((x) => b.some((y) => x.length >= 4 && oneKeyingError(x, y))) ? 'CLOSE' : 'DIFFERENT';
 }
 

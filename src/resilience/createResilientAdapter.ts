@@ -4,6 +4,7 @@ import { isUpstreamError, UpstreamError } from '../adapters/UpstreamError.js';
 import { deadlineSignal } from '../adapters/deadlineSignal.js';
 import { DEFAULT_SOURCE_POLICIES, type SourcePolicies } from '../config.js';
 import type { FetchInfo, IdentityRecord } from '../domain/index.js';
+import { attemptLimit, ATTEMPT_SHARE_OF_REMAINING } from './attemptLimit.js';
 import { CircuitOpenError } from './CircuitOpenError.js';
 import { createRecordCache } from './createRecordCache.js';
 import { createRetryBudget } from './createRetryBudget.js';
@@ -100,7 +101,9 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
     const policy = retry(
       handleWhen((error) => {
         if (ctx.signal?.aborted) return false;
-        const plan = planRetry({ error, attempts: attempts.calls, ...policies.retries, remainingMs: deadlineAt - now(), attemptMs: options.timeoutMs, random: random() });
+        // A retry gets the same share of the time left as any attempt (attemptLimit): a timed-out call is
+        // retried only when a whole attempt fits in that share, so a hung source costs a request one attempt.
+        const plan = planRetry({ error, attempts: attempts.calls, ...policies.retries, remainingMs: (deadlineAt - now()) * ATTEMPT_SHARE_OF_REMAINING, attemptMs: options.timeoutMs, random: random() });
         // The budget is spent only when a retry will really happen (cockatiel asks once per failure).
         if (!plan.retry || !budget.tryRetry()) return false;
         plannedDelayMs = plan.delayMs;
@@ -112,8 +115,7 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
     budget.recordCall();
     return policy.execute(async () => {
       attempts.calls += 1;
-      const remainingMs = deadlineAt - now();
-      const limitMs = Math.max(1, Math.min(options.timeoutMs, remainingMs));
+      const limitMs = attemptLimit(options.timeoutMs, deadlineAt - now());
       const attempt = deadlineSignal(ctx.signal, limitMs);
       let result: BatchResult<T>;
       try {

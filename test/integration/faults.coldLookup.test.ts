@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findShowcasePerson } from '../../src/sandbox/dataset/index.js';
 import { startTestGateway, type TestGateway } from '../support/startTestGateway.js';
+import { post } from './faultsSupport.js';
 
 // The demo's defaults: 3 s deadline, 1 s per source attempt. A source that hangs during a cold lookup must
 // cost the request about one attempt, not the whole deadline: the other sources' later calls (second
@@ -46,5 +47,76 @@ describe('faults: a hung source during a cold lookup', () => {
     expect(res.errors?.[0]?.extensions?.code).toBe('SOURCE_TIMEOUT');
     // One attempt plus at most one retry that fitted; never a call per later phase.
     expect(t.sandbox.zendesk.requests().length).toBeLessThanOrEqual(2);
+  });
+});
+
+const LOOKUP = `query($q: String!) { customerLookup(query: $q) { status customer {
+  identity { links { source id } } orders(first: 20) { totalCount } tickets(first: 20) { nodes { source number } } } } }`;
+interface LookupAnswer {
+  customerLookup: {
+    status: string;
+    customer: { identity: { links: Array<{ source: string; id: string }> }; orders: { totalCount: number }; tickets: { nodes: Array<{ source: string; number: string }> } } | null;
+  };
+}
+
+/** What the healthy sources (all but Zendesk) contribute to a lookup's answer. */
+function healthyView(answer: LookupAnswer | null | undefined): unknown {
+  const customer = answer?.customerLookup.customer;
+  if (!customer) return null;
+  return {
+    links: customer.identity.links.filter((l) => l.source !== 'zendesk').map((l) => `${l.source}/${l.id}`).sort(),
+    orders: customer.orders.totalCount,
+    cases: customer.tickets.nodes.filter((n) => n.source !== 'zendesk').map((n) => n.number),
+  };
+}
+
+/** Emails of Salesforce contacts whose healthy lookup matches one customer (the expected links, Zendesk left out). */
+async function healthyLinks(count: number): Promise<Array<{ email: string; view: unknown }>> {
+  const picked: Array<{ email: string; view: unknown }> = [];
+  for (const contact of t.sandbox.dataset.salesforce.contacts) {
+    if (picked.length === count) break;
+    if (!contact.email || picked.some((p) => p.email === contact.email)) continue;
+    const res = await post<LookupAnswer>(t, LOOKUP, { q: contact.email });
+    if (res.data?.customerLookup.status !== 'MATCHED') continue;
+    picked.push({ email: contact.email, view: healthyView(res.data) });
+  }
+  return picked;
+}
+
+describe('faults: a hung source under concurrency and short deadlines', () => {
+  it('11 concurrent cold lookups with Zendesk hanging: every answer within the deadline, healthy sources all there', async () => {
+    const people = await healthyLinks(11);
+    expect(people).toHaveLength(11);
+    t.gateway.identity.clear();
+    t.sandbox.zendesk.addFault({ fault: { kind: 'hang' } });
+    try {
+      const answers = await Promise.all(people.map((p) => post<LookupAnswer>(t, LOOKUP, { q: p.email })));
+      answers.forEach((res, index) => {
+        const got = { elapsed: res.elapsedMs, status: res.data?.customerLookup.status, sources: res.extensions?.sources, errors: res.errors?.map((e) => `${String(e.extensions?.source)}:${String(e.extensions?.code)}`) };
+        expect(res.elapsedMs, JSON.stringify(got)).toBeLessThan(3_000 + 750);
+        expect(res.data?.customerLookup.status, JSON.stringify(got)).toBe('MATCHED');
+        expect(healthyView(res.data), JSON.stringify(got)).toEqual(people[index]!.view);
+        expect(new Set(res.errors?.map((e) => e.extensions?.source)), JSON.stringify(got)).toEqual(new Set(['zendesk']));
+        for (const entry of res.extensions?.sources ?? []) if (entry.name !== 'zendesk') expect(entry.status, JSON.stringify(got)).toBe('OK');
+      });
+    } finally {
+      t.sandbox.zendesk.reset();
+    }
+  });
+
+  it('with x-c360-deadline-ms: 500 and Zendesk hanging, the healthy sources still answer, within the deadline', async () => {
+    const [person] = await healthyLinks(1);
+    t.gateway.identity.clear();
+    t.sandbox.zendesk.addFault({ fault: { kind: 'hang' } });
+    try {
+      const res = await post<LookupAnswer>(t, LOOKUP, { q: person!.email }, { 'x-c360-deadline-ms': '500' });
+      const got = { elapsed: res.elapsedMs, sources: res.extensions?.sources, errors: res.errors?.map((e) => `${String(e.extensions?.source)}:${String(e.extensions?.code)}`) };
+      expect(res.elapsedMs, JSON.stringify(got)).toBeLessThan(500 + 750);
+      expect(res.data?.customerLookup.status, JSON.stringify(got)).toBe('MATCHED');
+      expect(healthyView(res.data), JSON.stringify(got)).toEqual(person!.view);
+      expect(new Set(res.errors?.map((e) => e.extensions?.source)), JSON.stringify(got)).toEqual(new Set(['zendesk']));
+    } finally {
+      t.sandbox.zendesk.reset();
+    }
   });
 });

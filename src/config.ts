@@ -81,6 +81,11 @@ export interface GatewayConfig {
     readonly bodyLimitBytes: number;
     /** Time budget of one request, ms (header `x-c360-deadline-ms` may only shorten it). Default 3 000. */
     readonly deadlineMs: number;
+    /**
+     * On SIGTERM/SIGINT: how long requests already running may take to finish (their answers are sent) before
+     * their connections are cut, ms. New connections are refused and `/readyz` answers 503 meanwhile. Default 10 000.
+     */
+    readonly shutdownGraceMs: number;
   };
   readonly logging: { readonly level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
   readonly identity: {
@@ -189,9 +194,10 @@ const configSchema = z
         introspection: z.boolean().default(true),
         bodyLimitBytes: z.number().int().min(1024).max(10 * 1024 * 1024).default(102_400),
         deadlineMs: z.number().int().min(50).max(600_000).default(3_000),
+        shutdownGraceMs: z.number().int().min(0).max(600_000).default(10_000),
       })
       .strict()
-      .default({ host: '127.0.0.1', port: 4000, introspection: true, bodyLimitBytes: 102_400, deadlineMs: 3_000 }),
+      .default({ host: '127.0.0.1', port: 4000, introspection: true, bodyLimitBytes: 102_400, deadlineMs: 3_000, shutdownGraceMs: 10_000 }),
     logging: z
       .object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') })
       .strict()

@@ -16,7 +16,7 @@ const minimal = {
 describe('config: defaults and secrets', () => {
   it('fills defaults and reads credentials from the environment', () => {
     const config = parseConfig(minimal, env);
-    expect(config.server).toEqual({ host: '127.0.0.1', port: 4000, introspection: true, bodyLimitBytes: 102_400, deadlineMs: 3_000 });
+    expect(config.server).toEqual({ host: '127.0.0.1', port: 4000, introspection: true, bodyLimitBytes: 102_400, deadlineMs: 3_000, shutdownGraceMs: 10_000 });
     expect(config.identity.defaultRegion).toBe('US');
     expect(config.sources.map((s) => s.credentials)).toEqual([
       { kind: 'salesforce', accessToken: 'sf' },

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isSupportedCountry, type CountryCode } from 'libphonenumber-js';
 import { parse as parseYaml } from 'yaml';
@@ -259,11 +260,16 @@ export function loadConfig(path: string, env: NodeJS.ProcessEnv = process.env): 
   } catch (error) {
     throw new ConfigError(`config file ${path} is not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   }
-  return parseConfig(raw ?? {}, env, path);
+  // Relative paths in the file (a file source's `path`) are relative to the file, not the working directory.
+  return parseConfig(raw ?? {}, env, path, { baseDir: dirname(resolve(path)) });
 }
 
-/** Validates a config object (already parsed from YAML), applying env overrides and resolving secrets. */
-export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = process.env, origin = 'config'): GatewayConfig {
+/**
+ * Validates a config object (already parsed from YAML), applying env overrides and resolving secrets.
+ * `options.baseDir`: the folder relative file-source `path`s are resolved against (the config file's folder;
+ * default the working directory).
+ */
+export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = process.env, origin = 'config', options: { readonly baseDir?: string } = {}): GatewayConfig {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`${origin}: the top level must be a mapping`);
   const input = structuredClone(raw) as Record<string, unknown>;
   const fromEnv = new Map<string, string>();
@@ -292,7 +298,7 @@ export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = process.env, 
     audit: parsed.audit,
     limits: parsed.limits,
     performance: parsed.performance,
-    sources: parsed.sources.map((source, index) => source.kind === 'file' ? fileSourceConfig(source) : ({
+    sources: parsed.sources.map((source, index) => source.kind === 'file' ? fileSourceConfig({ ...source, path: resolve(options.baseDir ?? '.', source.path) }) : ({
       name: source.name,
       kind: source.kind,
       baseUrl: source.baseUrl,

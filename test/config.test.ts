@@ -72,6 +72,14 @@ describe('config: errors name the key and the bad value', () => {
     expect(() => parseConfig({ sources: [{ ...file, format: 'xlsx' }] }, env)).toThrowError(/sources\[0\]\.format.*"xlsx"/);
   });
 
+  it("resolves a file source's relative path against the config file's folder, not the working directory", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'c360-config-'));
+    writeFileSync(join(dir, 'c360.yaml'), 'sources:\n  - { name: loyalty, kind: file, path: data/loyalty.csv, columns: { id: member_id } }\n  - { name: archive, kind: file, path: /srv/archive.csv, columns: { id: member_id } }\n');
+    const [loyalty, archive] = loadConfig(join(dir, 'c360.yaml'), env).sources;
+    expect(loyalty!.file?.path).toBe(join(dir, 'data', 'loyalty.csv'));
+    expect(archive!.file?.path).toBe('/srv/archive.csv');
+  });
+
   it('loads the example config for real tenants', () => {
     const config = loadConfig(new URL('../examples/c360.example.yaml', import.meta.url).pathname, env);
     expect(config.sources.map((s) => s.kind)).toEqual(['salesforce', 'shopify', 'zendesk']);

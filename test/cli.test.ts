@@ -1,6 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { DEV_API_KEY, hashApiKey } from '../src/auth/index.js';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,9 +61,14 @@ describe('cli: c360 demo', () => {
     const found = await lookup(url!, show.contact.email!, token!);
     expect(found.status).toBe('MATCHED');
     expect(new Set(found.customer!.identity.links.map((l) => l.source))).toEqual(new Set(['salesforce', 'shopify', 'zendesk']));
+    // The demo's state (loyalty CSV, overrides) is in its own temporary folder, gone once it stops.
+    const [, stateDir] = await demo.waitFor(/State\s+(\S+)/);
+    expect(stateDir!.startsWith(join(tmpdir(), 'c360-demo-'))).toBe(true);
+    expect(existsSync(join(stateDir!, 'loyalty.csv'))).toBe(true);
     demo.child.kill('SIGINT');
     expect(await demo.exited).toBe(0);
     expect(demo.out()).toContain('stopped.');
+    expect(existsSync(stateDir!)).toBe(false);
   });
 });
 

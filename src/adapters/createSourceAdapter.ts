@@ -38,7 +38,8 @@ export function createSourceAdapter(source: SourceConfig, logger: Logger): Sourc
 
 function buildAdapter(source: SourceConfig, logger: Logger, createHttpClient: (options: HttpClientOptions) => HttpClient): SourceAdapter {
   const common = { source: source.name, baseUrl: source.baseUrl, timeoutMs: source.timeoutMs, maxSockets: source.maxSockets };
-  const log = logger.child({ source: source.name });
+  // Not a child logger bound to `source`: every adapter log line names its source itself, and pino writes a
+  // bound key and a call's key both (a JSON line with `source` twice).
   const { credentials } = source;
   switch (credentials.kind) {
     case 'salesforce':
@@ -46,24 +47,24 @@ function buildAdapter(source: SourceConfig, logger: Logger, createHttpClient: (o
         name: source.name,
         http: createHttpClient({ ...common, headers: salesforceHeaders({ accessToken: credentials.accessToken }) }),
         ...(source.apiVersion ? { apiVersion: source.apiVersion } : {}),
-        logger: log,
+        logger,
       });
     case 'shopify':
       return createShopifyAdapter({
         name: source.name,
         http: createHttpClient({ ...common, headers: shopifyHeaders({ accessToken: credentials.accessToken }) }),
         ...(source.apiVersion ? { apiVersion: source.apiVersion } : {}),
-        logger: log,
+        logger,
       });
     case 'zendesk':
       return createZendeskAdapter({
         name: source.name,
         http: createHttpClient({ ...common, headers: zendeskHeaders('oauthToken' in credentials ? { oauthToken: credentials.oauthToken } : { email: credentials.email, apiToken: credentials.apiToken }) }),
-        logger: log,
+        logger,
       });
     case 'file':
       if (!source.file) throw new Error(`source ${source.name}: kind file without file settings`);
-      return createFileAdapter({ settings: source.file, logger: log });
+      return createFileAdapter({ settings: source.file, logger });
     default: {
       const unreachable: never = credentials;
       throw new Error(`unknown source kind in ${JSON.stringify(unreachable)}`);

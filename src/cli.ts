@@ -2,10 +2,6 @@
 // First: sets process defaults before graphql-js loads (see the module).
 import './runtimeDefaults.js';
 import { parseArgs } from 'node:util';
-import { runDemo } from './commands/runDemo.js';
-import { runSandbox } from './commands/runSandbox.js';
-import { runServe } from './commands/runServe.js';
-import { ConfigError } from './config.js';
 
 const USAGE = `usage:
   c360 demo    [--port N] [--host H] [--size N] [--seed N] [--log-level L]
@@ -52,13 +48,20 @@ async function main(argv: string[]): Promise<void> {
   const port = integer('port', values.port, 0, 65_535);
   const size = integer('size', values.size, 1, 100_000);
   const seed = integer('seed', values.seed, 0, 2 ** 31 - 1);
+  // Commands are loaded on demand: usage errors and --help answer without loading the gateway (seconds on a
+  // busy machine), and `sandbox` does not load Apollo.
   switch (command) {
-    case 'demo':
+    case 'demo': {
+      const { runDemo } = await import('./commands/runDemo.js');
       return runDemo({ port, host: values.host, size, seed, logLevel: values['log-level'] }, print);
-    case 'serve':
+    }
+    case 'serve': {
       if (!values.config) throw new UsageError('serve needs --config <file>');
+      const { runServe } = await import('./commands/runServe.js');
       return runServe({ configPath: values.config, port, host: values.host }, print);
+    }
     case 'sandbox': {
+      const { runSandbox } = await import('./commands/runSandbox.js');
       const ports = {
         salesforce: integer('salesforce-port', values['salesforce-port'], 0, 65_535) ?? 0,
         shopify: integer('shopify-port', values['shopify-port'], 0, 65_535) ?? 0,
@@ -74,7 +77,7 @@ async function main(argv: string[]): Promise<void> {
 main(process.argv.slice(2)).then(
   () => process.exit(0),
   (error: unknown) => {
-    if (error instanceof ConfigError) {
+    if (error instanceof Error && error.name === 'ConfigError') {
       process.stderr.write(`c360: ${error.message}\n`);
       process.exit(2);
     }

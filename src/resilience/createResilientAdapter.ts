@@ -1,6 +1,7 @@
 import { bulkhead, circuitBreaker, CircuitState, handleWhen, retry, SamplingBreaker, type IBackoffFactory } from 'cockatiel';
 import type { BatchResult, CallContext, SourceAdapter, SourceCallReport, SourceStatus } from '../adapters/types.js';
 import { isUpstreamError, UpstreamError } from '../adapters/UpstreamError.js';
+import { countUpstreamRequests } from '../adapters/countUpstreamRequests.js';
 import { deadlineSignal } from '../adapters/deadlineSignal.js';
 import { DEFAULT_SOURCE_POLICIES, type SourcePolicies } from '../config.js';
 import type { FetchInfo, IdentityRecord } from '../domain/index.js';
@@ -84,7 +85,11 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
   interface Attempts {
     calls: number;
     retries: number;
+    /** Upstream HTTP requests the attempts sent (pages and chunks included). */
+    httpRequests: number;
   }
+  // A file source reads its in-memory index: each attempt is its one "call". HTTP sources count requests.
+  const countsHttp = adapter.kind !== 'file';
 
   /**
    * Failures of this source per request (keyed by the request's observer): once a source has timed out, is
@@ -117,6 +122,9 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
       attempts.calls += 1;
       const limitMs = attemptLimit(options.timeoutMs, deadlineAt - now());
       const attempt = deadlineSignal(ctx.signal, limitMs);
+      countUpstreamRequests(attempt.signal, () => {
+        attempts.httpRequests += 1;
+      });
       let result: BatchResult<T>;
       try {
         result = await invoke(keys as readonly never[], { ...ctx, signal: attempt.signal });
@@ -145,7 +153,7 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
 
   async function call<T>(operation: string, keys: readonly string[] | readonly unknown[], ctx: CallContext, invoke: Invoke<T>, kind: Cacheable | null): Promise<BatchResult<T>> {
     const started = performance.now();
-    const attempts: Attempts = { calls: 0, retries: 0 };
+    const attempts: Attempts = { calls: 0, retries: 0, httpRequests: 0 };
     const cacheKey = (index: number): string => `${kind}:${String(keys[index])}`;
     const results: Array<T | Error | undefined> = new Array<T | Error | undefined>(keys.length).fill(undefined);
     let cacheHits = 0;
@@ -210,7 +218,7 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
       operation,
       status,
       latencyMs: Math.round((performance.now() - started) * 100) / 100,
-      calls: attempts.calls,
+      calls: countsHttp ? attempts.httpRequests : attempts.calls,
       retries: attempts.retries,
       cacheHits,
       keys: keys.length,

@@ -120,3 +120,32 @@ describe('faults: a hung source under concurrency and short deadlines', () => {
     }
   });
 });
+
+/** Waits until no sandbox has logged a new request for `quietMs` (bounded), so counts are final. */
+async function settledLogs(quietMs = 250, maxMs = 5_000): Promise<Record<string, number>> {
+  const count = () => Object.fromEntries((['salesforce', 'shopify', 'zendesk'] as const).map((name) => [name, t.sandbox[name].requests().length]));
+  const end = Date.now() + maxMs;
+  let last = JSON.stringify(count());
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
+    const now = JSON.stringify(count());
+    if (now === last || Date.now() > end) return count();
+    last = now;
+  }
+}
+
+describe('extensions.sources: calls', () => {
+  it('counts the upstream HTTP requests each source received (pages and chunks included), as the sandbox logs show', async () => {
+    const email = t.sandbox.dataset.salesforce.contacts.find((c) => c.email)!.email!;
+    await settledLogs();
+    t.gateway.identity.clear();
+    t.clearRequestLogs();
+    const res = await post<LookupAnswer>(t, LOOKUP, { q: email });
+    expect(res.errors).toBeUndefined();
+    const logged = await settledLogs();
+    const reported = Object.fromEntries((res.extensions?.sources ?? []).map((s) => [s.name, s.calls]));
+    expect(reported).toEqual(logged);
+    // A cold lookup sends each source more than one request (search rounds, then lists).
+    expect(logged.salesforce).toBeGreaterThan(1);
+  });
+});

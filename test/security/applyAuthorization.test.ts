@@ -1,6 +1,6 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { createRequire } from 'node:module';
-import type { GraphQLError } from 'graphql';
+import type { GraphQLError, graphql as graphqlFn } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { applyAuthorization, SchemaAuthorizationError, type Principal } from '../../src/auth/index.js';
 import { loadSchemaSdl } from '../../src/loadSchemaSdl.js';
@@ -37,7 +37,7 @@ describe('applyAuthorization: consent-bound fields', () => {
     }
     type Channel @auth(requires: ["customer:read"]) { allowed: Boolean! }`;
   // The copy of graphql-js that @graphql-tools/schema builds with (CommonJS); the ESM one refuses its schema.
-  const { graphql } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+  const { graphql } = createRequire(import.meta.url)('graphql') as { graphql: typeof graphqlFn };
   const run = async (allowed: boolean) => {
     const schema = applyAuthorization(
       makeExecutableSchema({

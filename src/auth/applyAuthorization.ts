@@ -1,7 +1,7 @@
-import { defaultFieldResolver, type ConstDirectiveNode, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, GraphQLError, type ConstDirectiveNode, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { graphqlTypeTag } from './graphqlTypeTag.js';
 import type { AuditTrail } from '../audit/AuditTrail.js';
-import { GatewayErrorCode, gatewayError } from '../errors.js';
+import { GatewayErrorCode } from '../errors.js';
 import { forbidden } from './forbidden.js';
 import { mask } from './mask.js';
 import { piiAccess, type Principal } from './Principal.js';
@@ -120,8 +120,10 @@ async function withConsent(
 ): Promise<unknown> {
   const consent = (await consentResolver(source, {}, context, info)) as ReadonlyArray<{ allowed?: boolean }> | null;
   if (consent?.some((c) => c.allowed === true)) return resolve(source, args, context, info);
-  // Not silently dropped: the caller learns why the list is empty.
-  context.partialErrors.push(gatewayError(GatewayErrorCode.Forbidden, `${policy.key}: the customer has not consented to contact on any channel`, { path: [...pathOf(info.path)] }));
+  // Not silently dropped: the caller learns why the list is empty, with the field's path where GraphQL errors
+  // carry it (top level, not inside extensions). The list is empty, not null: it is non-null in the schema, and
+  // null would wipe out the whole customer.
+  context.partialErrors.push(new GraphQLError(`${policy.key}: the customer has not consented to contact on any channel`, { path: pathOf(info.path), extensions: { code: GatewayErrorCode.Forbidden } }));
   return [];
 }
 

@@ -106,9 +106,12 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
     const policy = retry(
       handleWhen((error) => {
         if (ctx.signal?.aborted) return false;
-        // A retry gets the same share of the time left as any attempt (attemptLimit): a timed-out call is
-        // retried only when a whole attempt fits in that share, so a hung source costs a request one attempt.
-        const plan = planRetry({ error, attempts: attempts.calls, ...policies.retries, remainingMs: (deadlineAt - now()) * ATTEMPT_SHARE_OF_REMAINING, attemptMs: options.timeoutMs, random: random() });
+        // A timed-out call is retried only when a whole attempt fits in the share of the time left that one
+        // attempt may use (attemptLimit), so a hung source costs a request one attempt. Other failures (a 5xx,
+        // a 429 with Retry-After) answer fast: their retry only needs the wait to fit before the deadline.
+        const remainingMs = deadlineAt - now();
+        const timedOut = isUpstreamError(error) && error.kind === 'timeout';
+        const plan = planRetry({ error, attempts: attempts.calls, ...policies.retries, remainingMs: timedOut ? remainingMs * ATTEMPT_SHARE_OF_REMAINING : remainingMs, attemptMs: options.timeoutMs, random: random() });
         // The budget is spent only when a retry will really happen (cockatiel asks once per failure).
         if (!plan.retry || !budget.tryRetry()) return false;
         plannedDelayMs = plan.delayMs;

@@ -2,13 +2,6 @@
 // First: sets process defaults before graphql-js loads (see the module).
 import './runtimeDefaults.js';
 import { parseArgs } from 'node:util';
-import { runDemo } from './commands/runDemo.js';
-import { runIdentityEvaluate } from './commands/runIdentityEvaluate.js';
-import { runSandbox } from './commands/runSandbox.js';
-import { runSandboxLinkage } from './commands/runSandboxLinkage.js';
-import { runServe } from './commands/runServe.js';
-import { runIdentityTrain } from './commands/runIdentityTrain.js';
-import { ConfigError } from './config.js';
 
 const USAGE = `usage:
   c360 demo    [--port N] [--host H] [--size N] [--seed N] [--log-level L]
@@ -73,17 +66,25 @@ async function main(argv: string[]): Promise<void> {
   const port = integer('port', values.port, 0, 65_535);
   const size = integer('size', values.size, 1, 100_000);
   const seed = integer('seed', values.seed, 0, 2 ** 31 - 1);
+  // Commands are loaded on demand: usage errors and --help answer without loading the gateway (seconds on a
+  // busy machine), and `sandbox` does not load Apollo.
   switch (command) {
-    case 'demo':
+    case 'demo': {
+      const { runDemo } = await import('./commands/runDemo.js');
       return runDemo({ port, host: values.host, size, seed, logLevel: values['log-level'] }, print);
-    case 'serve':
+    }
+    case 'serve': {
       if (!values.config) throw new UsageError('serve needs --config <file>');
+      const { runServe } = await import('./commands/runServe.js');
       return runServe({ configPath: values.config, port, host: values.host }, print);
+    }
     case 'sandbox': {
       if (linkage) {
         if (!values.out) throw new UsageError('sandbox linkage needs --out <dir>');
+        const { runSandboxLinkage } = await import('./commands/runSandboxLinkage.js');
         return runSandboxLinkage({ out: values.out, size, seed }, print);
       }
+      const { runSandbox } = await import('./commands/runSandbox.js');
       const ports = {
         salesforce: integer('salesforce-port', values['salesforce-port'], 0, 65_535) ?? 0,
         shopify: integer('shopify-port', values['shopify-port'], 0, 65_535) ?? 0,
@@ -94,6 +95,7 @@ async function main(argv: string[]): Promise<void> {
     case 'identity': {
       if (positionals[0] === 'train') {
         if (!values.config) throw new UsageError('identity train needs --config <file>');
+        const { runIdentityTrain } = await import('./commands/runIdentityTrain.js');
         return runIdentityTrain(
           { configPath: values.config, out: values.out, sample: integer('sample', values.sample, 2, 10_000_000), seeds: integer('seeds', values.seeds, 0, 100_000) },
           print,
@@ -101,6 +103,7 @@ async function main(argv: string[]): Promise<void> {
       }
       if (positionals[0] !== 'evaluate') throw new UsageError(`unknown identity command ${JSON.stringify(positionals[0] ?? '')}; try identity train or identity evaluate`);
       if (!values.config) throw new UsageError('identity evaluate needs --config <file>');
+      const { runIdentityEvaluate } = await import('./commands/runIdentityEvaluate.js');
       await runIdentityEvaluate(
         {
           configPath: values.config,
@@ -123,7 +126,7 @@ async function main(argv: string[]): Promise<void> {
 main(process.argv.slice(2)).then(
   () => process.exit(0),
   (error: unknown) => {
-    if (error instanceof ConfigError) {
+    if (error instanceof Error && error.name === 'ConfigError') {
       process.stderr.write(`c360: ${error.message}\n`);
       process.exit(2);
     }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { dirname, resolve as resolvePath } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isSupportedCountry, type CountryCode } from 'libphonenumber-js';
 import { parse as parseYaml } from 'yaml';
@@ -93,6 +93,11 @@ export interface GatewayConfig {
     readonly bodyLimitBytes: number;
     /** Time budget of one request, ms (header `x-c360-deadline-ms` may only shorten it). Default 3 000. */
     readonly deadlineMs: number;
+    /**
+     * On SIGTERM/SIGINT: how long requests already running may take to finish (their answers are sent) before
+     * their connections are cut, ms. New connections are refused and `/readyz` answers 503 meanwhile. Default 10 000.
+     */
+    readonly shutdownGraceMs: number;
   };
   readonly logging: { readonly level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
   readonly identity: {
@@ -209,9 +214,10 @@ const configSchema = z
         introspection: z.boolean().default(true),
         bodyLimitBytes: z.number().int().min(1024).max(10 * 1024 * 1024).default(102_400),
         deadlineMs: z.number().int().min(50).max(600_000).default(3_000),
+        shutdownGraceMs: z.number().int().min(0).max(600_000).default(10_000),
       })
       .strict()
-      .default({ host: '127.0.0.1', port: 4000, introspection: true, bodyLimitBytes: 102_400, deadlineMs: 3_000 }),
+      .default({ host: '127.0.0.1', port: 4000, introspection: true, bodyLimitBytes: 102_400, deadlineMs: 3_000, shutdownGraceMs: 10_000 }),
     logging: z
       .object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') })
       .strict()
@@ -285,14 +291,18 @@ export function loadConfig(path: string, env: NodeJS.ProcessEnv = process.env): 
   } catch (error) {
     throw new ConfigError(`config file ${path} is not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   }
-  const config = parseConfig(raw ?? {}, env, path);
-  // A model file is named relative to the config file, wherever the gateway is started from.
+  // Relative paths in the file (a file source's `path`, the model file) are relative to the file, not the working directory.
+  const config = parseConfig(raw ?? {}, env, path, { baseDir: dirname(resolve(path)) });
   const model = config.identity.model;
-  return model === undefined ? config : { ...config, identity: { ...config.identity, model: resolvePath(dirname(path), model) } };
+  return model === undefined ? config : { ...config, identity: { ...config.identity, model: resolve(dirname(path), model) } };
 }
 
-/** Validates a config object (already parsed from YAML), applying env overrides and resolving secrets. */
-export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = process.env, origin = 'config'): GatewayConfig {
+/**
+ * Validates a config object (already parsed from YAML), applying env overrides and resolving secrets.
+ * `options.baseDir`: the folder relative file-source `path`s are resolved against (the config file's folder;
+ * default the working directory).
+ */
+export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = process.env, origin = 'config', options: { readonly baseDir?: string } = {}): GatewayConfig {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`${origin}: the top level must be a mapping`);
   const input = structuredClone(raw) as Record<string, unknown>;
   const fromEnv = new Map<string, string>();
@@ -323,7 +333,7 @@ export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = process.env, 
     performance: parsed.performance,
     console: parsed.console,
     federation: parsed.federation,
-    sources: parsed.sources.map((source, index) => source.kind === 'file' ? fileSourceConfig(source) : source.kind === 'postgres' ? postgresSourceConfig(source, env, `sources[${index}] (${source.name})`) : source.kind === 'rest' ? restSourceConfig(source, env, `sources[${index}] (${source.name})`) : ({
+    sources: parsed.sources.map((source, index) => source.kind === 'file' ? fileSourceConfig({ ...source, path: resolve(options.baseDir ?? '.', source.path) }) : source.kind === 'postgres' ? postgresSourceConfig(source, env, `sources[${index}] (${source.name})`) : source.kind === 'rest' ? restSourceConfig(source, env, `sources[${index}] (${source.name})`) : ({
       name: source.name,
       kind: source.kind,
       baseUrl: source.baseUrl,

@@ -20,6 +20,8 @@ export enum GatewayErrorCode {
   SourceAuthFailed = 'SOURCE_AUTH_FAILED',
   SourceRejected = 'SOURCE_REJECTED',
   SourceCircuitOpen = 'SOURCE_CIRCUIT_OPEN',
+  /** The gateway is stopping (SIGTERM/Ctrl-C): a new request on a kept-alive connection is refused. 503. */
+  ShuttingDown = 'SHUTTING_DOWN',
   Unauthenticated = 'UNAUTHENTICATED',
   Forbidden = 'FORBIDDEN',
   /** A `limits:` bound was broken (depth, aliases, root fields, directives, cost, tokens); `extensions.limit` names it. 400. */

@@ -134,8 +134,9 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    // The CLI owns SIGINT/SIGTERM (waitForShutdown): Apollo's own handler would stop the server and re-raise the
-    // signal mid-shutdown, so the CLI saw a second signal and exited 130 before closing sources (NODE_ENV != test).
+    // Off: with it on (Apollo's default outside NODE_ENV=test) Apollo stops itself on SIGINT/SIGTERM while
+    // requests are still running and then re-sends the signal, so the CLI exits 130 and in-flight requests get
+    // no answer. Shutdown is ours: stop() drains HTTP first (server.shutdownGraceMs), then stops Apollo.
     stopOnTerminationSignals: false,
     // Metrics last: it counts the errors the other plugins append.
     plugins: [
@@ -160,6 +161,9 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
 
   let state: 'created' | 'starting' | 'ready' | 'stopping' | 'stopped' = 'created';
   let httpServer: http.Server | null = null;
+  // Requests being answered, so stop() can wait for them (and tell their connections to close afterwards).
+  const inFlight = new Set<http.ServerResponse>();
+  let drained: (() => void) | null = null;
 
   // Agent console (issue 14): its operations are registered in the build; credentials listed in
   // console.registeredOnly may run only those.
@@ -215,6 +219,11 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://gateway.invalid');
+    if (state === 'stopping' || state === 'stopped') {
+      // A request on a kept-alive connection after shutdown began: /readyz says so, anything else is refused.
+      res.setHeader('connection', 'close');
+      if (url.pathname !== '/readyz' && url.pathname !== '/healthz') return sendError(res, 503, GatewayErrorCode.ShuttingDown, 'the gateway is shutting down; retry on another instance');
+    }
     if (graphiqlRoute?.(req, res, url)) return;
     if (url.pathname === '/graphql') return graphqlHandler(req, res, url);
     if (consoleRoutes?.(req, res, url)) return;
@@ -251,6 +260,11 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
       await identityOverrides.load();
       await apollo.start();
       const server = http.createServer((req, res) => {
+        inFlight.add(res);
+        res.once('close', () => {
+          inFlight.delete(res);
+          if (inFlight.size === 0) drained?.();
+        });
         route(req, res).catch((error: unknown) => {
           logger.error({ err: error }, 'unhandled error in HTTP handler');
           if (!res.headersSent) sendError(res, 500, GatewayErrorCode.InternalServerError, 'Internal server error');
@@ -278,12 +292,26 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
       state = 'stopping';
       if (httpServer) {
         const server = httpServer;
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeIdleConnections();
-          // Requests still running after 5 s are cut so shutdown always ends.
-          setTimeout(() => server.closeAllConnections(), 5_000).unref();
-        });
+        // Stop accepting; idle keep-alive connections go now, busy ones after their answer (connection: close).
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
+        if (inFlight.size > 0) {
+          logger.info({ inFlight: inFlight.size, graceMs: config.server.shutdownGraceMs }, 'shutdown: draining requests in flight');
+          await new Promise<void>((resolve) => {
+            // Requests still running after the grace period are cut, so shutdown always ends.
+            const timer = setTimeout(() => {
+              logger.warn({ inFlight: inFlight.size }, 'shutdown: grace period over, cutting requests still running');
+              resolve();
+            }, config.server.shutdownGraceMs);
+            drained = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
+        }
+        server.closeAllConnections();
+        await closed;
       }
       if (wasStarted) await apollo.stop();
       await Promise.all(adapters.map((adapter) => adapter.close?.()));

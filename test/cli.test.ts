@@ -1,6 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { DEV_API_KEY, hashApiKey } from '../src/auth/index.js';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,9 @@ const CLI = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
 const running: ChildProcessWithoutNullStreams[] = [];
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env } });
+  // Without vitest's NODE_ENV=test: the CLI runs as users run it (NODE_ENV unset, so production).
+  const { NODE_ENV: _vitestEnv, ...inherited } = process.env;
+  const child = spawn(process.execPath, [CLI, ...args], { env: { ...inherited, ...env } });
   running.push(child);
   let stdout = '';
   let stderr = '';
@@ -63,9 +65,14 @@ describe('cli: c360 demo', () => {
     expect(found.status).toBe('MATCHED');
     // The showcase person is in the three vendor systems; HubSpot and billing add themselves where they hold the person.
     expect([...new Set(found.customer!.identity.links.map((l) => l.source))]).toEqual(expect.arrayContaining(['salesforce', 'shopify', 'zendesk']));
+    // The demo's state (loyalty CSV, overrides) is in its own temporary folder, gone once it stops.
+    const [, stateDir] = await demo.waitFor(/State\s+(\S+)/);
+    expect(stateDir!.startsWith(join(tmpdir(), 'c360-demo-'))).toBe(true);
+    expect(existsSync(join(stateDir!, 'loyalty.csv'))).toBe(true);
     demo.child.kill('SIGINT');
     expect(await demo.exited).toBe(0);
     expect(demo.out()).toContain('stopped.');
+    expect(existsSync(stateDir!)).toBe(false);
   });
 });
 
@@ -133,4 +140,47 @@ describe('cli: c360 sandbox linkage', () => {
     expect(missing.err()).toContain('sandbox linkage needs --out <dir>');
     await (await import('node:fs/promises')).rm(dir, { recursive: true, force: true });
   });
+});
+
+describe('cli: graceful shutdown', () => {
+  it('on SIGTERM, `c360 serve` refuses new connections, answers every request in flight, prints "stopped." and exits 0', async () => {
+    const sandbox = await startSandbox({ size: 60, seed: 3 });
+    try {
+      // Every Salesforce call takes 1.5 s, so the lookups are still running when the signal comes.
+      sandbox.salesforce.addFault({ delayMs: 1_500 });
+      const dir = mkdtempSync(join(tmpdir(), 'c360-cli-'));
+      const file = join(dir, 'c360.yaml');
+      const sources = sandbox.sourceConfigs().map((s) => `  - { name: ${s.name}, kind: ${s.kind}, baseUrl: "${s.baseUrl}", timeoutMs: 5000 }`);
+      writeFileSync(file, `server: { port: 0, deadlineMs: 15000, shutdownGraceMs: 12000 }\nlogging: { level: warn }\nauth:\n  apiKeys:\n    - { name: ci, role: admin, sha256: ${hashApiKey(DEV_API_KEY)} }\nsources:\n${sources.join('\n')}\n`);
+      const serve = run(['serve', '--config', file], { SALESFORCE_ACCESS_TOKEN: 'sandbox-salesforce-token', SHOPIFY_ACCESS_TOKEN: 'shpat_sandbox', ZENDESK_EMAIL: 'agent@sandbox.example', ZENDESK_API_TOKEN: 'sandbox-zendesk-token' });
+      const [, url] = await serve.waitFor(/listening on (http:\/\/\S+\/graphql)/);
+      const emails = sandbox.dataset.salesforce.contacts.flatMap((c) => (c.email ? [c.email] : [])).slice(0, 3);
+      const answers = emails.map(async (email) => {
+        const res = await fetch(url!, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-api-key': DEV_API_KEY },
+          body: JSON.stringify({ query: 'query($q: String!) { customerLookup(query: $q) { status } }', variables: { q: email } }),
+        });
+        return { status: res.status, body: (await res.json()) as { errors?: unknown[]; extensions: { sources: Array<{ name: string; status: string }> } } };
+      });
+      // Signal once all three lookups have reached Salesforce (they are then held there by the delay).
+      const until = Date.now() + 10_000;
+      while (sandbox.salesforce.requests().length < 3 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+      expect(sandbox.salesforce.requests().length).toBeGreaterThanOrEqual(3);
+      serve.child.kill('SIGTERM');
+      await serve.waitFor(/SIGTERM received/);
+      // No new connections while draining.
+      await expect(fetch(url!.replace('/graphql', '/readyz'))).rejects.toThrow();
+      const settled = await Promise.all(answers);
+      for (const { status, body } of settled) {
+        expect(status, JSON.stringify(body)).toBe(200);
+        expect(body.errors, JSON.stringify(body)).toBeUndefined();
+        expect(body.extensions.sources.find((s) => s.name === 'salesforce')?.status, JSON.stringify(body)).toBe('OK');
+      }
+      expect(await serve.exited, serve.out() + serve.err()).toBe(0);
+      expect(serve.out()).toContain('stopped.');
+    } finally {
+      await sandbox.close();
+    }
+  }, 40_000);
 });

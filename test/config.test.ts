@@ -16,7 +16,7 @@ const minimal = {
 describe('config: defaults and secrets', () => {
   it('fills defaults and reads credentials from the environment', () => {
     const config = parseConfig(minimal, env);
-    expect(config.server).toEqual({ host: '127.0.0.1', port: 4000, introspection: true, bodyLimitBytes: 102_400, deadlineMs: 3_000 });
+    expect(config.server).toEqual({ host: '127.0.0.1', port: 4000, introspection: true, bodyLimitBytes: 102_400, deadlineMs: 3_000, shutdownGraceMs: 10_000 });
     expect(config.identity.defaultRegion).toBe('US');
     expect(config.sources.map((s) => s.credentials)).toEqual([
       { kind: 'salesforce', accessToken: 'sf' },
@@ -70,6 +70,14 @@ describe('config: errors name the key and the bad value', () => {
     expect(config.sources.map((s) => s.kind)).toEqual(['salesforce', 'shopify', 'zendesk', 'file']);
     expect(() => parseConfig({ sources: [{ ...file, columns: { givenName: 'first_name' } }] }, env)).toThrowError(/sources\[0\]\.columns\.id/);
     expect(() => parseConfig({ sources: [{ ...file, format: 'xlsx' }] }, env)).toThrowError(/sources\[0\]\.format.*"xlsx"/);
+  });
+
+  it("resolves a file source's relative path against the config file's folder, not the working directory", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'c360-config-'));
+    writeFileSync(join(dir, 'c360.yaml'), 'sources:\n  - { name: loyalty, kind: file, path: data/loyalty.csv, columns: { id: member_id } }\n  - { name: archive, kind: file, path: /srv/archive.csv, columns: { id: member_id } }\n');
+    const [loyalty, archive] = loadConfig(join(dir, 'c360.yaml'), env).sources;
+    expect(loyalty!.file?.path).toBe(join(dir, 'data', 'loyalty.csv'));
+    expect(archive!.file?.path).toBe('/srv/archive.csv');
   });
 
   it('loads the example config for real tenants', () => {

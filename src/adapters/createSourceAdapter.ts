@@ -40,7 +40,8 @@ export function createSourceAdapter(source: SourceConfig, logger: Logger): Sourc
 
 function buildAdapter(source: SourceConfig, logger: Logger, createHttpClient: (options: HttpClientOptions) => HttpClient): SourceAdapter {
   const common = { source: source.name, baseUrl: source.baseUrl, timeoutMs: source.timeoutMs, maxSockets: source.maxSockets };
-  const log = logger.child({ source: source.name });
+  // Not a child logger bound to `source`: every adapter log line names its source itself, and pino writes a
+  // bound key and a call's key both (a JSON line with `source` twice).
   const { credentials } = source;
   switch (credentials.kind) {
     case 'salesforce':
@@ -48,27 +49,27 @@ function buildAdapter(source: SourceConfig, logger: Logger, createHttpClient: (o
         name: source.name,
         http: createHttpClient({ ...common, headers: salesforceHeaders({ accessToken: credentials.accessToken }) }),
         ...(source.apiVersion ? { apiVersion: source.apiVersion } : {}),
-        logger: log,
+        logger,
       });
     case 'shopify':
       return createShopifyAdapter({
         name: source.name,
         http: createHttpClient({ ...common, headers: shopifyHeaders({ accessToken: credentials.accessToken }) }),
         ...(source.apiVersion ? { apiVersion: source.apiVersion } : {}),
-        logger: log,
+        logger,
       });
     case 'zendesk':
       return createZendeskAdapter({
         name: source.name,
         http: createHttpClient({ ...common, headers: zendeskHeaders('oauthToken' in credentials ? { oauthToken: credentials.oauthToken } : { email: credentials.email, apiToken: credentials.apiToken }) }),
-        logger: log,
+        logger,
       });
     case 'file':
       if (!source.file) throw new Error(`source ${source.name}: kind file without file settings`);
-      return createFileAdapter({ settings: source.file, logger: log });
+      return createFileAdapter({ settings: source.file, logger });
     case 'postgres':
       if (!source.postgres) throw new Error(`source ${source.name}: kind postgres without postgres settings`);
-      return createPostgresAdapter({ settings: source.postgres, password: credentials.password, logger: log });
+      return createPostgresAdapter({ settings: source.postgres, password: credentials.password, logger });
     case 'rest': {
       const rest = source.rest;
       if (!rest) throw new Error(`source ${source.name}: kind rest without rest settings`);
@@ -77,7 +78,7 @@ function buildAdapter(source: SourceConfig, logger: Logger, createHttpClient: (o
         secrets: credentials.secrets,
         http: createHttpClient(common),
         ...(rest.auth.type === 'oauth2ClientCredentials' ? { tokenHttp: createHttpClient({ ...common, baseUrl: new URL(rest.auth.tokenUrl).origin }) } : {}),
-        logger: log,
+        logger,
       });
     }
     default: {

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import axios, { AxiosError, type AxiosInstance } from 'axios';
+import { noteUpstreamRequest } from './countUpstreamRequests.js';
 import { deadlineSignal } from './deadlineSignal.js';
 import { UpstreamError } from './UpstreamError.js';
 
@@ -120,6 +121,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (req.signal?.aborted) {
       throw new UpstreamError({ source: options.source, kind: 'timeout', message: 'deadline passed before the call', method: req.method, url: redactQuery(url) });
     }
+    noteUpstreamRequest(req.signal);
     const deadline = deadlineSignal(req.signal, timeoutMs);
     const signal = deadline.signal;
     try {

@@ -66,7 +66,10 @@ export interface SourceCallReport {
   readonly status: SourceStatus;
   /** Wall time of the call including retries and waits, ms. */
   readonly latencyMs: number;
-  /** Upstream attempts made (0 when served from cache or refused by the breaker/bulkhead). */
+  /**
+   * Upstream HTTP requests sent (every attempt, page and chunk; a file source: one per attempt); 0 when served
+   * from cache or refused by the breaker/bulkhead.
+   */
   readonly calls: number;
   readonly retries: number;
   /** Keys answered from the record cache (fresh or stale). */

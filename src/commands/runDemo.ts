@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDevJwtSigner, DEV_API_KEY, devAuthConfig } from '../auth/index.js';
@@ -22,9 +22,18 @@ export interface RunDemoOptions {
 
 /** `c360 demo` (`npm start`): sandbox + gateway wired together, printing the URL and example queries. */
 export async function runDemo(options: RunDemoOptions, print: (line: string) => void): Promise<void> {
-  // The demo's fourth source: a loyalty-list CSV export, served by the `kind: file` adapter.
-  const loyaltyPath = join(mkdtempSync(join(tmpdir(), 'c360-demo-')), 'loyalty.csv');
-  const sandbox = await startSandbox({ loyalty: { path: loyaltyPath }, ...(options.size === undefined ? {} : { size: options.size }), ...(options.seed === undefined ? {} : { seed: options.seed }) });
+  // The demo's state lives in one temporary folder, removed on exit: the loyalty CSV (the fourth source, served
+  // by the `kind: file` adapter) and the identity overrides, so links made in one run never leak into the next.
+  const stateDir = mkdtempSync(join(tmpdir(), 'c360-demo-'));
+  const removeState = (): void => rmSync(stateDir, { recursive: true, force: true });
+  const loyaltyPath = join(stateDir, 'loyalty.csv');
+  let sandbox;
+  try {
+    sandbox = await startSandbox({ loyalty: { path: loyaltyPath }, ...(options.size === undefined ? {} : { size: options.size }), ...(options.seed === undefined ? {} : { seed: options.seed }) });
+  } catch (error) {
+    removeState();
+    throw error;
+  }
   let gateway;
   const extras: Array<() => Promise<void>> = [];
   const closeExtras = async () => {
@@ -54,8 +63,8 @@ export async function runDemo(options: RunDemoOptions, print: (line: string) => 
       server: { port: options.port ?? 4000, host: options.host ?? '127.0.0.1', introspection: true },
       logging: { level: options.logLevel ?? 'warn' },
       sources: [...sandbox.sourceConfigs().map(({ credentials: _credentials, ...source }) => source), ...(sandbox.loyalty ? [sandbox.loyalty.source] : []), hubspotSourceConfig(hubspot.origin), ...billingSource],
-      // Overrides (link/unlink/suppress mutations) are on in the demo, stored under .c360/.
-      identity: { identifiers: ['loyaltyNumber'], overrides: { enabled: true } },
+      // Overrides (link/unlink/suppress mutations) are on in the demo, kept in the run's temporary folder.
+      identity: { identifiers: ['loyaltyNumber'], overrides: { enabled: true, file: join(stateDir, 'overrides.json') } },
       auth: devAuthConfig(signer.publicJwk),
       // Audit events (PII reads) go to a file so they don't interleave with the demo's output.
       audit: { sink: 'file', file: join('.c360', 'audit.log') },
@@ -75,6 +84,7 @@ export async function runDemo(options: RunDemoOptions, print: (line: string) => 
     print('            (agent JWT: PII masked, no segments/consent)');
     print(`  API key   ${DEV_API_KEY}   (admin; dev only, also as "x-api-key")`);
     print('  Audit     .c360/audit.log (one JSON line per request that read PII)');
+    print(`  State     ${stateDir} (loyalty CSV, identity overrides; removed when the demo stops)`);
     print(`  Sandbox   ${sandbox.dataset.size} synthetic people, seed ${sandbox.dataset.seed}`);
     for (const source of config.sources) print(`            ${source.name.padEnd(11)}${source.baseUrl}${source.kind === 'rest' || source.kind === 'postgres' ? `   (kind: ${source.kind}, configured in YAML only)` : ''}`);
     print(`  Billing   ${billingNote}`);
@@ -90,12 +100,18 @@ export async function runDemo(options: RunDemoOptions, print: (line: string) => 
     await gateway?.stop();
     await closeExtras();
     await sandbox.close();
+    removeState();
     throw error;
   }
   const running = gateway;
+  const started = sandbox;
   await waitForShutdown(async () => {
-    await running.stop();
-    await closeExtras();
-    await sandbox.close();
+    try {
+      await running.stop();
+      await closeExtras();
+      await started.close();
+    } finally {
+      removeState();
+    }
   }, print);
 }

@@ -1,9 +1,11 @@
 import { bulkhead, circuitBreaker, CircuitState, handleWhen, retry, SamplingBreaker, type IBackoffFactory } from 'cockatiel';
 import type { BatchResult, CallContext, SourceAdapter, SourceCallReport, SourceStatus } from '../adapters/types.js';
 import { isUpstreamError, UpstreamError } from '../adapters/UpstreamError.js';
+import { countUpstreamRequests } from '../adapters/countUpstreamRequests.js';
 import { deadlineSignal } from '../adapters/deadlineSignal.js';
 import { DEFAULT_SOURCE_POLICIES, type SourcePolicies } from '../config.js';
 import type { FetchInfo, IdentityRecord } from '../domain/index.js';
+import { attemptLimit, ATTEMPT_SHARE_OF_REMAINING } from './attemptLimit.js';
 import { CircuitOpenError } from './CircuitOpenError.js';
 import { createRecordCache } from './createRecordCache.js';
 import { createRetryBudget } from './createRetryBudget.js';
@@ -83,7 +85,11 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
   interface Attempts {
     calls: number;
     retries: number;
+    /** Upstream HTTP requests the attempts sent (pages and chunks included). */
+    httpRequests: number;
   }
+  // A file source reads its in-memory index: each attempt is its one "call". HTTP sources count requests.
+  const countsHttp = adapter.kind !== 'file';
 
   /**
    * Failures of this source per request (keyed by the request's observer): once a source has timed out, is
@@ -100,7 +106,12 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
     const policy = retry(
       handleWhen((error) => {
         if (ctx.signal?.aborted) return false;
-        const plan = planRetry({ error, attempts: attempts.calls, ...policies.retries, remainingMs: deadlineAt - now(), attemptMs: options.timeoutMs, random: random() });
+        // A timed-out call is retried only when a whole attempt fits in the share of the time left that one
+        // attempt may use (attemptLimit), so a hung source costs a request one attempt. Other failures (a 5xx,
+        // a 429 with Retry-After) answer fast: their retry only needs the wait to fit before the deadline.
+        const remainingMs = deadlineAt - now();
+        const timedOut = isUpstreamError(error) && error.kind === 'timeout';
+        const plan = planRetry({ error, attempts: attempts.calls, ...policies.retries, remainingMs: timedOut ? remainingMs * ATTEMPT_SHARE_OF_REMAINING : remainingMs, attemptMs: options.timeoutMs, random: random() });
         // The budget is spent only when a retry will really happen (cockatiel asks once per failure).
         if (!plan.retry || !budget.tryRetry()) return false;
         plannedDelayMs = plan.delayMs;
@@ -112,9 +123,11 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
     budget.recordCall();
     return policy.execute(async () => {
       attempts.calls += 1;
-      const remainingMs = deadlineAt - now();
-      const limitMs = Math.max(1, Math.min(options.timeoutMs, remainingMs));
+      const limitMs = attemptLimit(options.timeoutMs, deadlineAt - now());
       const attempt = deadlineSignal(ctx.signal, limitMs);
+      countUpstreamRequests(attempt.signal, () => {
+        attempts.httpRequests += 1;
+      });
       let result: BatchResult<T>;
       try {
         result = await invoke(keys as readonly never[], { ...ctx, signal: attempt.signal });
@@ -143,7 +156,7 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
 
   async function call<T>(operation: string, keys: readonly string[] | readonly unknown[], ctx: CallContext, invoke: Invoke<T>, kind: Cacheable | null): Promise<BatchResult<T>> {
     const started = performance.now();
-    const attempts: Attempts = { calls: 0, retries: 0 };
+    const attempts: Attempts = { calls: 0, retries: 0, httpRequests: 0 };
     const cacheKey = (index: number): string => `${kind}:${String(keys[index])}`;
     const results: Array<T | Error | undefined> = new Array<T | Error | undefined>(keys.length).fill(undefined);
     let cacheHits = 0;
@@ -208,7 +221,7 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
       operation,
       status,
       latencyMs: Math.round((performance.now() - started) * 100) / 100,
-      calls: attempts.calls,
+      calls: countsHttp ? attempts.httpRequests : attempts.calls,
       retries: attempts.retries,
       cacheHits,
       keys: keys.length,

@@ -8,7 +8,7 @@ export interface SourceStatusEntry {
   readonly status: SourceStatus;
   /** Longest single call (retries and waits included), ms. */
   readonly latencyMs: number;
-  /** Upstream calls made (attempts, retries included). */
+  /** Upstream HTTP requests made (every attempt, page and chunk; a file source: one per read). */
   readonly calls: number;
   readonly retries: number;
   /** Keys answered from the record cache (fresh or stale). */

@@ -1,3 +1,4 @@
+export { attemptLimit, ATTEMPT_SHARE_OF_REMAINING } from './attemptLimit.js';
 export { CircuitOpenError } from './CircuitOpenError.js';
 export { createRecordCache, type CachedValue, type RecordCache, type RecordCacheOptions } from './createRecordCache.js';
 export { createResilientAdapter, type BreakerState, type ResilientAdapter, type ResilientAdapterOptions } from './createResilientAdapter.js';

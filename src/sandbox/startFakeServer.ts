@@ -107,7 +107,7 @@ export async function startFakeServer(profile: FakeVendorProfile, options: Start
       method: req.method,
       path: req.path,
       query: Object.fromEntries(url.searchParams),
-      headers: Object.fromEntries(Object.entries(nodeReq.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')])),
+      headers: Object.fromEntries(Object.entries(nodeReq.headers).map(([k, v]) => [k, redactHeader(k, Array.isArray(v) ? v.join(', ') : (v ?? ''))])),
       body,
       route: route?.name ?? null,
       receivedAt,
@@ -329,6 +329,16 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Headers that carry credentials: the request log keeps that they were sent (and the scheme), never the secret. */
+const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'x-shopify-access-token', 'x-api-key', 'cookie']);
+
+/** `Bearer abc` → `Bearer [redacted]`; any other credential header → `[redacted]`. */
+export function redactHeader(name: string, value: string): string {
+  if (!SECRET_HEADERS.has(name.toLowerCase()) || value === '') return value;
+  const scheme = /^(Bearer|Basic|Digest|Token|OAuth)\s+/i.exec(value);
+  return scheme ? `${scheme[1]} [redacted]` : '[redacted]';
 }
 
 /** Small seeded PRNG (mulberry32) so jitter and probabilistic faults repeat for a seed. */

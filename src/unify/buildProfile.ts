@@ -2,6 +2,7 @@ import type { CountryCode } from 'libphonenumber-js';
 import type { IdentityRecord, PostalAddress } from '../domain/index.js';
 import { normalizeEmail, normalizePhone } from '../identity/index.js';
 import { foldText } from './foldText.js';
+import { normalizeCountry } from './normalizeCountry.js';
 import { provenanceOf } from './provenanceOf.js';
 import { survive, type FieldCandidate, type Survivorship } from './survive.js';
 import { PROFILE_FIELDS, type ProfileField, type UnifyConfig } from './unifyConfig.js';
@@ -36,7 +37,11 @@ export function buildProfile(
     pushAll(names, (name) => add('name', name ? foldText(name) : null, name));
     pushAll(record.emails, (raw) => add('email', normalizeEmail(raw), normalizeEmail(raw)));
     pushAll(record.phones, (raw) => add('phone', normalizePhone(raw, defaultRegion), normalizePhone(raw, defaultRegion)));
-    pushAll(record.addresses.map(formatAddress), (line) => add('address', line ? foldText(line) : null, line));
+    // Compared with the country normalised (`US`, `USA`, `United States` are one country), shown as the source has it.
+    pushAll(record.addresses, (address) => {
+      const line = formatAddress(address);
+      add('address', line ? foldText(formatAddress(address && { ...address, country: normalizeCountry(address.country) ?? address.country })) : null, line);
+    });
     add('birthDate', record.birthDate?.trim() || null, record.birthDate);
   }
   const profile = {} as Record<ProfileField, ProfileValue>;

@@ -23,7 +23,8 @@ describe('identity: accuracy on the sandbox ground truth', () => {
   });
 
   it('links Salesforce, Shopify and Zendesk records (typos, nicknames, missing fields) with precision ≥ 0.99 and recall ≥ 0.95', async () => {
-    const adapters = sandboxAdapters(sandbox.sourceConfigs());
+    // A generous per-call limit: this measures matching quality, not speed, and must hold on a loaded machine.
+    const adapters = sandboxAdapters(sandbox.sourceConfigs({ timeoutMs: 15_000 }));
     const labelled = sandbox.dataset.truth.map((t) => ({ ref: { source: t.system, id: t.id }, personId: t.personId }));
     const figures = await measureAccuracy(adapters, labelled);
     console.info(`accuracy (3 vendors, ${SIZE} people): ${JSON.stringify(figures)}`);
@@ -35,7 +36,7 @@ describe('identity: accuracy on the sandbox ground truth', () => {
 
   it('links a loyalty CSV sharing no email or phone with Salesforce through the probabilistic path', async () => {
     const file = parseConfig({ sources: [sandbox.loyalty!.source] }, {}).sources[0]!;
-    const sf = sandbox.sourceConfigs()[0]!;
+    const sf = sandbox.sourceConfigs({ timeoutMs: 15_000 })[0]!;
     const adapters = sandboxAdapters([sf, file]);
     const labelled = [
       ...sandbox.dataset.truth.filter((t) => t.system === 'salesforce').map((t) => ({ ref: { source: 'salesforce', id: t.id }, personId: t.personId })),

@@ -62,7 +62,7 @@ describe('faults: circuit breaker', () => {
       seed: 7,
       timeoutMs: 500,
       deadlineMs: 2_000,
-      policies: { retries: { maxAttempts: 1 }, breaker: { minCalls: 3, failureRatio: 0.5, windowMs: 5_000, halfOpenAfterMs: 600 }, cache: { staleWindowMs: 0 } },
+      policies: { retries: { maxAttempts: 1 }, breaker: { minCalls: 3, failureRatio: 0.5, windowMs: 5_000, halfOpenAfterMs: 2_000 }, cache: { staleWindowMs: 0 } },
     });
     customerId = await showcaseCustomerId(t);
   }, 60_000);
@@ -103,7 +103,9 @@ describe('faults: circuit breaker', () => {
     expect(((await ready.json()) as { openSources: string[] }).openSources).toEqual(['zendesk']);
 
     zendesk.clearFaults();
-    await new Promise((resolve) => setTimeout(resolve, 800));
+    // Past halfOpenAfterMs (2 s: long enough that a loaded machine does not reach half-open before the checks
+    // above, which would let a probe through and break the "no call while open" count).
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
     const recovered = await post<{ customer: Customer360 }>(t, CUSTOMER_360, { id: customerId });
     expect(recovered.errors).toBeUndefined();
     expect(recovered.extensions?.sources?.find((s) => s.name === 'zendesk')?.status).toBe('OK');

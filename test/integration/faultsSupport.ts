@@ -60,13 +60,36 @@ export async function post<T>(t: TestGateway, query: string, variables: Record<s
   return { status: res.status, elapsedMs: performance.now() - started, ...body };
 }
 
-/** The gateway id of the showcase person (present in all three sources); warms the crosswalk. */
+/** What a response was, in one line, for assertion messages: HTTP status, wall time, errors and source statuses. */
+export function describeResponse(res: FullResponse<unknown>): string {
+  return JSON.stringify({ status: res.status, elapsedMs: Math.round(res.elapsedMs), data: res.data ?? null, errors: res.errors ?? [], sources: res.extensions?.sources ?? [] });
+}
+
+/**
+ * The gateway id of the showcase person (present in all three sources); warms the crosswalk. Throws with the
+ * whole response (status, time, errors, per-source statuses) when the lookup did not match that person.
+ */
 export async function showcaseCustomerId(t: TestGateway): Promise<string> {
   const show = findShowcasePerson(t.sandbox.dataset);
-  const res = await post<{ customerLookup: { customer: { id: string } } }>(t, 'query($q: String!) { customerLookup(query: $q) { customer { id } } }', { q: show.contact.email });
-  const id = res.data?.customerLookup.customer.id;
-  if (!id) throw new Error(`showcase lookup failed: ${JSON.stringify(res.errors)}`);
+  const res = await post<{ customerLookup: { status: string; customer: { id: string } | null } | null }>(t, 'query($q: String!) { customerLookup(query: $q) { status customer { id } } }', { q: show.contact.email });
+  const id = res.data?.customerLookup?.customer?.id;
+  if (res.data?.customerLookup?.status !== 'MATCHED' || !id) throw new Error(`showcase lookup (${show.contact.email}) did not match one customer: ${describeResponse(res)}`);
   return id;
+}
+
+/**
+ * A fault test's baseline: the healthy answer of `query`, asked up to `tries` times so that a cold start on a
+ * slow machine (first connections, JIT) does not fail the whole file; each failed try is kept and reported
+ * if none answers cleanly.
+ */
+export async function healthyBaseline<T>(t: TestGateway, query: string, variables: Record<string, unknown>, tries = 3): Promise<T> {
+  const seen: string[] = [];
+  for (let attempt = 1; attempt <= tries; attempt += 1) {
+    const res = await post<T>(t, query, variables);
+    if (res.status === 200 && !res.errors && res.data) return res.data;
+    seen.push(describeResponse(res));
+  }
+  throw new Error(`no clean healthy answer in ${tries} tries:\n${seen.join('\n')}`);
 }
 
 export function server(t: TestGateway, name: SourceName): FakeServer {

@@ -140,3 +140,42 @@ describe('createResilientAdapter: bulkhead and breaker', () => {
     expect(counter.calls).toBe(calls);
   });
 });
+
+describe('createResilientAdapter: a hung source costs a request one share of its deadline', () => {
+  it('does not retry a timed-out attempt when a whole attempt does not fit in half the time left (default 3 s deadline, 1 s attempts)', async () => {
+    const clock = 1_000_000;
+    const { adapter, counter } = fakeSource(async () => {
+      throw new UpstreamError({ source: 'crm', kind: 'timeout', message: 'no answer within 1000 ms' });
+    });
+    // As after a first 1 s attempt (plus the backoff) of a 3 s request: < 2 s left, a retry would leave the others < 1 s.
+    const resilient = createResilientAdapter(adapter, { policies: policies({ retries: { maxAttempts: 3, budgetRatio: 1 } }), timeoutMs: 1_000, now: () => clock });
+    const [slot] = await resilient.getByIds(['a'], { deadlineAt: clock + 1_900, observer: { onCall: () => undefined } });
+    expect(slot).toMatchObject({ kind: 'timeout' });
+    expect(counter.calls).toBe(1);
+    // With time to spare, a timeout is still retried.
+    const [again] = await resilient.getByIds(['a'], { deadlineAt: clock + 10_000, observer: { onCall: () => undefined } });
+    expect(again).toMatchObject({ kind: 'timeout' });
+    expect(counter.calls).toBe(1 + 3);
+  });
+
+  it('gives one attempt at most half the time the request has left', async () => {
+    let aborted: number | null = null;
+    const started = Date.now();
+    const { adapter } = fakeSource(async () => {
+      throw new UpstreamError({ source: 'crm', kind: 'timeout', message: 'never answers' });
+    });
+    adapter.getByIds = (_ids, ctx) =>
+      new Promise((resolve) => {
+        ctx.signal?.addEventListener('abort', () => {
+          aborted = Date.now() - started;
+          resolve([new UpstreamError({ source: 'crm', kind: 'timeout', message: 'cut' })]);
+        });
+      });
+    const resilient = createResilientAdapter(adapter, { policies: policies({ retries: { maxAttempts: 1 } }), timeoutMs: 5_000 });
+    const [slot] = await resilient.getByIds(['a'], { deadlineAt: Date.now() + 400, signal: AbortSignal.timeout(400) });
+    expect(slot).toMatchObject({ kind: 'timeout' });
+    // Cut by the attempt limit (~200 ms), not by the request's 400 ms deadline.
+    expect(aborted).not.toBeNull();
+    expect(aborted!).toBeLessThan(400);
+  });
+});

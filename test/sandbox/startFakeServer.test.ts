@@ -77,3 +77,19 @@ describe('startFakeServer: request count beyond the log', () => {
     }
   });
 });
+
+describe('startFakeServer: credentials in the request log', () => {
+  it('keeps that a credential was sent and its scheme, never the secret (log and GET /__fake/requests)', async () => {
+    fake.reset();
+    await fetch(`${fake.origin}/items`, { headers: { authorization: 'Bearer sandbox-salesforce-token', 'x-shopify-access-token': 'shpat_sandbox', 'x-trace': 'kept' } });
+    await fetch(`${fake.origin}/items`, { headers: { authorization: `Basic ${Buffer.from('agent@sandbox.example/token:sandbox-zendesk-token').toString('base64')}` } });
+    const [bearer, basic] = fake.requests();
+    expect(bearer!.headers).toMatchObject({ authorization: 'Bearer [redacted]', 'x-shopify-access-token': '[redacted]', 'x-trace': 'kept' });
+    expect(basic!.headers['authorization']).toBe('Basic [redacted]');
+    const served = JSON.stringify(await (await fetch(`${fake.origin}/__fake/requests`)).json());
+    expect(served).not.toContain('sandbox-salesforce-token');
+    expect(served).not.toContain('shpat_sandbox');
+    expect(served).not.toContain(Buffer.from('agent@sandbox.example/token:sandbox-zendesk-token').toString('base64'));
+    fake.reset();
+  });
+});

@@ -1,6 +1,8 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
+import { createRequire } from 'node:module';
+import type { GraphQLError, graphql as graphqlFn } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { applyAuthorization, SchemaAuthorizationError } from '../../src/auth/index.js';
+import { applyAuthorization, SchemaAuthorizationError, type Principal } from '../../src/auth/index.js';
 import { loadSchemaSdl } from '../../src/loadSchemaSdl.js';
 import { resolvers } from '../../src/resolvers/index.js';
 
@@ -24,5 +26,41 @@ describe('applyAuthorization: the schema-build check', () => {
 
   it('accepts a field declared on the field alone, and PageInfo-like plumbing it whitelists', () => {
     expect(() => build('type Query { a: String @auth(requires: ["customer:read"]) p: PageInfo @auth(requires: ["customer:read"]) } type PageInfo { hasNextPage: Boolean! }')).not.toThrow();
+  });
+});
+
+describe('applyAuthorization: consent-bound fields', () => {
+  const sdl = `type Query @auth(requires: ["customer:read"]) { customer: Customer }
+    type Customer @auth(requires: ["customer:read"]) {
+      consent: [Channel!]!
+      segments: [String!]! @purpose(allows: ["marketing"], consentFor: ["marketing"])
+    }
+    type Channel @auth(requires: ["customer:read"]) { allowed: Boolean! }`;
+  // The copy of graphql-js that @graphql-tools/schema builds with (CommonJS); the ESM one refuses its schema.
+  const { graphql } = createRequire(import.meta.url)('graphql') as { graphql: typeof graphqlFn };
+  const run = async (allowed: boolean) => {
+    const schema = applyAuthorization(
+      makeExecutableSchema({
+        typeDefs: [DIRECTIVES, sdl],
+        resolvers: { Query: { customer: () => ({}) }, Customer: { consent: () => [{ allowed }], segments: () => ['HIGH_VALUE'] } },
+      }),
+    );
+    const partialErrors: GraphQLError[] = [];
+    const principal = { subject: 't', role: 'marketer', scopes: new Set(['customer:read']), purposes: new Set(['marketing']), method: 'apiKey' } as unknown as Principal;
+    const result = await graphql({ schema, source: '{ customer { segments } }', contextValue: { principal, purpose: 'marketing', partialErrors } });
+    return { result, partialErrors: partialErrors.map((e) => e.toJSON()) };
+  };
+
+  it('answers a customer who allows no channel with an empty list and one FORBIDDEN error at the field\'s path (as README says)', async () => {
+    const { result, partialErrors } = await run(false);
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ customer: { segments: [] } });
+    expect(partialErrors).toEqual([{ message: expect.stringContaining('has not consented'), path: ['customer', 'segments'], extensions: { code: 'FORBIDDEN' } }]);
+  });
+
+  it('answers a consenting customer in full', async () => {
+    const { result, partialErrors } = await run(true);
+    expect(result.data).toEqual({ customer: { segments: ['HIGH_VALUE'] } });
+    expect(partialErrors).toEqual([]);
   });
 });

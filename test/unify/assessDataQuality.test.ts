@@ -55,3 +55,17 @@ describe('assessDataQuality: completeness, conflicts, freshness', () => {
     expect(dq.freshness).toEqual({ oldestSourceUpdatedAt: '2026-09-01T00:00:00.000Z', oldestSourceAgeDays: 61, maxFetchAgeMs: 3_600_000, staleValues: 1 });
   });
 });
+
+describe('assessDataQuality: countries compared normalised', () => {
+  const at = (country: string) => ({ line1: '1 Main St', city: 'Springfield', region: 'IL', postcode: '62701', country });
+
+  it.each(['USA', 'United States', 'united states of america', 'us'])('"US" and %j are one address, not a conflict', (other) => {
+    const dq = assess([rec('salesforce', { addresses: [at(other)] }), rec('shopify', { addresses: [at('US')] })]);
+    expect(dq.conflicts.map((c) => c.field)).not.toContain('address');
+  });
+
+  it('still reports a different country as a conflict', () => {
+    const dq = assess([rec('salesforce', { addresses: [at('USA')] }), rec('shopify', { addresses: [at('CA')] })]);
+    expect(dq.conflicts.map((c) => c.field)).toContain('address');
+  });
+});

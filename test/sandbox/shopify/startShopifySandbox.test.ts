@@ -31,7 +31,9 @@ describe('startShopifySandbox: GraphQL Admin endpoint', () => {
     expect(status).toBe(200);
     expect(body.data?.['customers'].nodes).toHaveLength(24);
     expect(body.extensions?.cost).toMatchObject({ requestedQueryCost: 32, actualQueryCost: 26, throttleStatus: { maximumAvailable: 2000, restoreRate: 100 } });
-    expect(body.extensions?.cost.throttleStatus.currentlyAvailable).toBeLessThanOrEqual(2000 - 26 + 1);
+    // The charge shows; the bucket refills 100/s meanwhile, so on a slow machine a few points are back already.
+    expect(body.extensions?.cost.throttleStatus.currentlyAvailable).toBeLessThan(2000);
+    expect(body.extensions?.cost.throttleStatus.currentlyAvailable).toBeGreaterThanOrEqual(2000 - 26);
     expect(headers.get('x-shopify-api-version')).toBe('2025-10');
     expect(server.requests().map((r) => r.route)).toEqual(['graphql']);
   });

@@ -20,7 +20,7 @@ describe('config: kind rest and kind postgres sources', () => {
   it.each([
     ['a JSONata syntax error', () => ({ ...hubspot(), identity: '{ "id": id' }), /sources\[0\]\.identity: not a valid JSONata expression: .*\(at character \d+\)/],
     ['a bad path placeholder', () => ({ ...hubspot(), getByIds: { ...(hubspot().getByIds as object), path: '/x/{$id(}' } }), /sources\[0\]\.getByIds\.path: placeholder \{\$id\(\}: not a valid JSONata expression/],
-    ['an unknown key kind', () => ({ ...hubspot(), search: { emial: { path: '/s' } } }), /sources\[0\]\.search\.emial: unknown blocking key kind \(known: email, phone, name, identifier\)/],
+    ['an unknown key kind', () => ({ ...hubspot(), search: { emial: { path: '/s' } } }), /sources\[0\]\.search\.emial: unknown blocking key kind \(known: email, phone, name, namePhonetic, namePrefix, birthDate, postcodeStreet, identifier, orderNumber, ticketNumber\)/],
     ['an unknown pagination style', () => ({ ...hubspot(), search: { email: { path: '/s', pagination: { style: 'scroll' } } } }), /sources\[0\]\.search\.email\.pagination\.style/],
     ['an unknown auth type', () => ({ ...hubspot(), auth: { type: 'digest' } }), /sources\[0\]\.auth\.type/],
     ['an unknown parameter in SQL', () => ({ ...billing(), search: { email: 'SELECT 1 AS key_index FROM t WHERE e = ANY($emails)' } }), /sources\[0\]\.search\.email: unknown parameter \$emails \(this statement can use \$values\)/],

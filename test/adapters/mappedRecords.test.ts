@@ -56,6 +56,6 @@ describe('blockingKeyParams: key fields as statement parameters', () => {
   });
 
   it('knows every blocking key kind of the port', () => {
-    expect([...BLOCKING_KEY_KINDS].sort()).toEqual(['email', 'identifier', 'name', 'phone']);
+    expect([...BLOCKING_KEY_KINDS].sort()).toEqual(['birthDate', 'email', 'identifier', 'name', 'namePhonetic', 'namePrefix', 'orderNumber', 'phone', 'postcodeStreet', 'ticketNumber']);
   });
 });

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
+import { createRequire } from 'node:module';
 import { DEV_API_KEY, hashApiKey } from '../src/auth/index.js';
 
 /**
@@ -13,6 +13,10 @@ import { DEV_API_KEY, hashApiKey } from '../src/auth/index.js';
  * `smith`, its phonetic code and prefix, keys held by 3,000 records). Prints p50/p99 of the warm requests in
  * both phases and the cold Smith resolutions' latency. Run: `npm run bench:surname` (after `npm run build`).
  */
+/** The part of autocannon's API used here (the package ships no types); its promise form. */
+type Autocannon = (options: Record<string, unknown>) => Promise<{ latency: { p50: number; p99: number }; requests: { total: number } }>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
 const PEOPLE = 6_000;
 const SMITHS = 3_000;
 const GIVEN = ['james', 'mary', 'john', 'patricia', 'robert', 'jennifer', 'michael', 'linda', 'william', 'elizabeth', 'david', 'barbara', 'richard', 'susan', 'joseph', 'jessica'];

@@ -53,9 +53,11 @@ export function createFileAdapter(options: FileAdapterOptions): SourceAdapter {
     name: settings.name,
     kind: 'file',
     capabilities: { search: true, searchKeys: ['email', 'phone', 'name', 'namePhonetic', 'namePrefix', 'birthDate', 'postcodeStreet', 'identifier'], orders: false, tickets: false, activities: false },
-    async search(keys): Promise<BatchResult<IdentityRecord[]>> {
+    async search(keys, ctx): Promise<BatchResult<IdentityRecord[]>> {
       const index = await ready();
-      return keys.map((key) => [...(index.byKey.get(indexKey(key)) ?? [])]);
+      // Past maxSearchResults a key is generic: maxSearchResults + 1 records say so (see CallContext).
+      const cap = ctx.maxSearchResults === undefined ? Number.POSITIVE_INFINITY : ctx.maxSearchResults + 1;
+      return keys.map((key) => (index.byKey.get(indexKey(key)) ?? []).slice(0, cap));
     },
     async getByIds(ids): Promise<BatchResult<IdentityRecord | null>> {
       const index = await ready();

@@ -75,6 +75,32 @@ describe('createFileAdapter: search and getByIds from the in-memory index', () =
   });
 });
 
+describe('createFileAdapter: every blocking-key kind, capped', () => {
+  const rows = Array.from({ length: 30 }, (_, i) => `S${i},Mary,Smith,1960-02-0${1 + (i % 9)},12 Wallaby Place,2119`);
+  const csv = `id,first,last,birth,street,postcode\n${rows.join('\n')}\nT1,Jon,Thompson,19560409,7 Wallaby Pl,2119\n`;
+  const adapter = createFileAdapter({ settings: { ...settings('kinds.csv', csv), columns: { id: 'id', givenName: 'first', familyName: 'last', birthDate: 'birth', line1: 'street', postcode: 'postcode', emails: [], phones: [], identifiers: {} } } });
+
+  it('finds a record by phonetic name, name prefix, birth date (also YYYYMMDD) and postcode + street prefix', async () => {
+    const found = await adapter.search(
+      [
+        { kind: 'namePhonetic', family: 'TMPSN', given: null },
+        { kind: 'namePrefix', family: 'tho', given: 'j' },
+        { kind: 'birthDate', value: '1956-04-09' },
+        { kind: 'postcodeStreet', postcode: '2119', street: '7 wal' },
+      ],
+      {},
+    );
+    expect(found.map((r) => (Array.isArray(r) ? r.map((x) => x.ref.id) : 'error'))).toEqual([['T1'], ['T1'], ['T1'], ['T1']]);
+  });
+
+  it('returns maxSearchResults + 1 records for a key held by more, so the caller sees it is generic', async () => {
+    const [all] = await adapter.search([{ kind: 'name', family: 'smith', given: null }], {});
+    const [capped] = await adapter.search([{ kind: 'name', family: 'smith', given: null }], { maxSearchResults: 20 });
+    expect((all as unknown[]).length).toBe(30);
+    expect((capped as unknown[]).length).toBe(21);
+  });
+});
+
 describe('loadFileRecords: a header and rows with a space after each comma (as FEBRL exports have)', () => {
   it('maps the columns by their trimmed names and trims the values', async () => {
     const loaded = await loadFileRecords(settings('spaced.csv', 'id, first, last, email, phone\nS1, Ada, Byron, ada@example.com, \n'));

@@ -44,7 +44,7 @@ const p = (m: number, u: number): LevelProbabilities => ({ m, u });
 export const DEFAULT_LEVELS: LevelTable = {
   givenName: { EXACT: p(0.8, 0.01), NICKNAME: p(0.04, 0.002), CLOSE: p(0.09, 0.004), INITIAL: p(0.02, 0.03), FUZZY: p(0.03, 0.04), DIFFERENT: p(0.02, 0.911) },
   familyName: { EXACT: p(0.82, 0.005), CLOSE: p(0.08, 0.002), PHONETIC: p(0.03, 0.003), FUZZY: p(0.03, 0.03), DIFFERENT: p(0.04, 0.96) },
-  nameOrder: { SWAPPED: p(0.03, 0.06) },
+  nameOrder: { SWAPPED: p(0.03, 0.03) },
   birthDate: { EXACT: p(0.85, 0.0005), ONE_DIGIT: p(0.06, 0.003), TRANSPOSED: p(0.02, 0.0005), ANY_YEAR: p(0.02, 0.003), YEAR_ONLY: p(0.015, 0.02), DIFFERENT: p(0.035, 0.976) },
   email: { EXACT: p(0.75, 0.0001), CLOSE: p(0.04, 0.0002), LOCAL_PART: p(0.03, 0.0005), DIFFERENT: p(0.18, 0.9992) },
   phone: { EXACT: p(0.75, 0.0001), CLOSE: p(0.05, 0.001), DIFFERENT: p(0.2, 0.9989) },

@@ -10,11 +10,12 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { createSourceAdapter } from './adapters/createSourceAdapter.js';
 import type { SourceAdapter } from './adapters/types.js';
-import { ConfigError, type GatewayConfig } from './config.js';
+import type { GatewayConfig } from './config.js';
+import { identityResolverOptions } from './identityResolverOptions.js';
 import type { GatewayContext, SourceInfo } from './context.js';
 import { GatewayErrorCode, gatewayError } from './errors.js';
 import { createClientErrorHandler, createGraphQLHandler, sendError } from './http/index.js';
-import { createFileOverrideStore, createIdentityOverrides, createIdentityResolver, createMemoryOverrideStore, loadMatchModel, type IdentityOverrides, type IdentityResolver, type MatchModel, type OverrideStore } from './identity/index.js';
+import { createFileOverrideStore, createIdentityOverrides, createIdentityResolver, createMemoryOverrideStore, type IdentityOverrides, type IdentityResolver, type OverrideStore } from './identity/index.js';
 import { loadSchemaSdl } from './loadSchemaSdl.js';
 import { createLoaders } from './loaders/index.js';
 import { createLogger } from './logger.js';
@@ -103,14 +104,7 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
     erasure: { defaultRegion: config.identity.defaultRegion, tuning: config.identity, maxRecordsPerKey: config.identity.maxRecordsPerKey },
   });
   const identity = createIdentityResolver({
-    defaultRegion: config.identity.defaultRegion,
-    sourcePriority: adapters.map((a) => a.name),
-    maxHops: config.identity.maxHops,
-    maxRecordsPerKey: config.identity.maxRecordsPerKey,
-    cacheMax: config.identity.cacheMax,
-    cacheTtlMs: config.identity.cacheTtlMs,
-    tuning: config.identity,
-    model: config.identity.model === undefined ? undefined : loadModelOrFail(config.identity.model),
+    ...identityResolverOptions(config, adapters.map((a) => a.name)),
     overrides: identityOverrides.state,
     logger,
   });
@@ -328,13 +322,4 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
   res.end(text);
-}
-
-/** The trained match model at `identity.model`; a bad file stops the start with a ConfigError naming it. */
-function loadModelOrFail(path: string): MatchModel {
-  try {
-    return loadMatchModel(path);
-  } catch (error) {
-    throw new ConfigError((error as Error).message);
-  }
 }

@@ -1,7 +1,7 @@
 import type { SourceAdapter } from '../adapters/types.js';
 import type { GatewayConfig } from '../config.js';
-import { ConfigError } from '../config.js';
-import { createMatcher, loadMatchModel } from '../identity/index.js';
+import { createMatcher } from '../identity/index.js';
+import { loadConfiguredModel } from '../identityResolverOptions.js';
 import type { Evaluation, SweepRun } from './Evaluation.js';
 import type { Labels } from './collectLabels.js';
 import { resolveAll } from './resolveAll.js';
@@ -31,13 +31,8 @@ export interface EvaluateIdentityOptions {
 export async function evaluateIdentity(options: EvaluateIdentityOptions): Promise<Evaluation> {
   const { config, labels } = options;
   const refs = [...labels.labels.keys()];
-  // A bad model file is a config error, as at gateway start.
-  let model;
-  try {
-    model = config.identity.model === undefined ? undefined : loadMatchModel(config.identity.model);
-  } catch (error) {
-    throw new ConfigError((error as Error).message);
-  }
+  // A bad model file is a config error, as at gateway start; loaded once for every threshold run.
+  const model = config.identity.model === undefined ? undefined : loadConfiguredModel(config.identity.model);
   const run = async (tuning: GatewayConfig['identity']) => {
     const result = await resolveAll({ adapters: options.adapters, config, tuning, model, refs, concurrency: options.concurrency });
     options.onRun?.(tuning.matching.linkThreshold, result.elapsedMs, result.cpuMs);

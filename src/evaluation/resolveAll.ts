@@ -2,6 +2,7 @@ import type { SourceAdapter } from '../adapters/types.js';
 import type { GatewayConfig } from '../config.js';
 import { formatRef, parseRef } from '../domain/index.js';
 import { createIdentityResolver, type IdentityTuning, type MatchModel } from '../identity/index.js';
+import { identityResolverOptions } from '../identityResolverOptions.js';
 import { createLoaders } from '../loaders/index.js';
 import type { Prediction } from './scorePairs.js';
 
@@ -43,14 +44,8 @@ export async function resolveAll(options: ResolveAllOptions): Promise<ResolveAll
   const started = performance.now();
   const cpuStart = process.cpuUsage();
   const resolver = createIdentityResolver({
-    defaultRegion: config.identity.defaultRegion,
-    sourcePriority: adapters.map((a) => a.name),
-    maxHops: config.identity.maxHops,
-    maxRecordsPerKey: config.identity.maxRecordsPerKey,
-    cacheMax: config.identity.cacheMax,
-    cacheTtlMs: config.identity.cacheTtlMs,
+    ...identityResolverOptions(config, adapters.map((a) => a.name), options.model),
     tuning: { ...options.tuning, statsLogIntervalMs: 0 },
-    ...(options.model ? { model: options.model } : {}),
   });
   const predicted = new Map<string, Prediction>();
   let notFound = 0;

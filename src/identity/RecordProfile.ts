@@ -40,9 +40,21 @@ export interface ProfileOptions {
  * Normalises a record for matching: emails (trim, lower case, plus-tags per config), phones (E.164), names
  * (case, accents, punctuation; a `full` name without parts is split into first and last word), birth date
  * (ISO 8601 and 8 digits), street lines (USPS abbreviations, then number / street name / type), postcodes,
- * cities and regions. Pure.
+ * cities and regions. Pure; a record's profile is computed once per options and reused while the record lives
+ * (a resolution builds clusters once per round over the same records: phone parsing dominated that).
  */
 export function toProfile(record: IdentityRecord, options: ProfileOptions): RecordProfile {
+  const cached = profiles.get(record);
+  if (cached && cached.region === options.defaultRegion && cached.stripPlusTags === options.stripPlusTags) return cached.profile;
+  const profile = buildProfile(record, options);
+  profiles.set(record, { region: options.defaultRegion, stripPlusTags: options.stripPlusTags, profile });
+  return profile;
+}
+
+/** Profiles by record; weak, so they go with their records (never outliving a request's data). */
+const profiles = new WeakMap<IdentityRecord, { readonly region: CountryCode; readonly stripPlusTags: boolean; readonly profile: RecordProfile }>();
+
+function buildProfile(record: IdentityRecord, options: ProfileOptions): RecordProfile {
   const uniq = <T>(values: ReadonlyArray<T | null>): T[] => [...new Set(values.filter((v): v is T => v !== null))];
   const given: Array<string | null> = [];
   const family: Array<string | null> = [];

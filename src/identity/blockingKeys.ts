@@ -11,9 +11,21 @@ import type { RecordProfile } from './RecordProfile.js';
  * phones (blocked placeholders left out); then the names: family + given, family alone, the two swapped,
  * their Double Metaphone codes and their prefixes; then birth date and postcode + street prefix. Real data
  * has typos in exactly the field one blocks on, so every attribute that can find a record is a pass of its
- * own. Without duplicates. A source is only asked for the kinds it declares.
+ * own. Without duplicates. A source is only asked for the kinds it declares. Computed once per profile and
+ * matcher (every clustering round asks again).
  */
-export function blockingKeys(profile: RecordProfile, matcher: Matcher): BlockingKey[] {
+export function blockingKeys(profile: RecordProfile, matcher: Matcher): readonly BlockingKey[] {
+  const cached = computed.get(profile);
+  if (cached?.matcher === matcher) return cached.keys;
+  const keys = buildKeys(profile, matcher);
+  computed.set(profile, { matcher, keys });
+  return keys;
+}
+
+/** Keys by profile; weak, so they go with their profiles. Callers must not mutate the array. */
+const computed = new WeakMap<RecordProfile, { readonly matcher: Matcher; readonly keys: BlockingKey[] }>();
+
+function buildKeys(profile: RecordProfile, matcher: Matcher): BlockingKey[] {
   const keys = new Map<string, BlockingKey>();
   const add = (key: BlockingKey) => keys.set(keyOf(key), key);
   const identifiers = [...profile.identifiers].sort(([a], [b]) => Number(matcher.identifierTypes.has(b)) - Number(matcher.identifierTypes.has(a)));

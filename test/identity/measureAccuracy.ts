@@ -4,17 +4,10 @@ import type { SourceAdapter } from '../../src/adapters/types.js';
 import type { SourceRef } from '../../src/domain/index.js';
 import { createIdentityResolver, defaultIdentityTuning, type IdentityTuning, type MatchModel } from '../../src/identity/index.js';
 import { createLoaders } from '../../src/loaders/index.js';
+import { scorePairs, type PairFigures } from '../../src/evaluation/scorePairs.js';
 
-/** Pairwise link quality against a ground truth. */
-export interface AccuracyFigures {
-  readonly records: number;
-  readonly truePairs: number;
-  readonly predictedPairs: number;
-  readonly truePositives: number;
-  readonly precision: number;
-  readonly recall: number;
-  readonly f1: number;
-}
+/** Pairwise link quality against a ground truth (the figures `c360 identity evaluate` prints). */
+export type AccuracyFigures = Pick<PairFigures, 'records' | 'truePairs' | 'predictedPairs' | 'truePositives' | 'precision' | 'recall' | 'f1'>;
 
 /** One labelled record: its ref and the ground-truth person it belongs to. */
 export interface LabelledRef {
@@ -41,31 +34,13 @@ export async function measureAccuracy(adapters: readonly SourceAdapter[], labell
   };
   await Promise.all(Array.from({ length: 6 }, worker));
   resolver.close();
-  const countPairs = (groups: Map<string, number>) => [...groups.values()].reduce((sum, n) => sum + (n * (n - 1)) / 2, 0);
-  const byPerson = new Map<string, number>();
-  const byCustomer = new Map<string, number>();
-  const byBoth = new Map<string, number>();
-  for (const { ref, personId } of labelled) {
-    const customer = predicted.get(`${ref.source}/${ref.id}`)!;
-    byPerson.set(personId, (byPerson.get(personId) ?? 0) + 1);
-    byCustomer.set(customer, (byCustomer.get(customer) ?? 0) + 1);
-    byBoth.set(`${personId}|${customer}`, (byBoth.get(`${personId}|${customer}`) ?? 0) + 1);
-  }
-  const truePairs = countPairs(byPerson);
-  const predictedPairs = countPairs(byCustomer);
-  const truePositives = countPairs(byBoth);
-  const precision = predictedPairs === 0 ? 1 : truePositives / predictedPairs;
-  const recall = truePairs === 0 ? 1 : truePositives / truePairs;
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  const r = (n: number) => Math.round(n * 10_000) / 10_000;
-  return { records: labelled.length, truePairs, predictedPairs, truePositives, precision: r(precision), recall: r(recall), f1: r(f1) };
+  const truth = new Map(labelled.map(({ ref, personId }) => [`${ref.source}/${ref.id}`, personId]));
+  const { records, truePairs, predictedPairs, truePositives, precision, recall, f1 } = scorePairs(truth, new Map([...predicted].map(([ref, customerId]) => [ref, { customerId, candidates: [] }])));
+  return { records, truePairs, predictedPairs, truePositives, precision, recall, f1 };
 }
 
-/**
- * Adapters for sandbox source configs, silent. Accuracy is not latency: each call may take 20 s, so a slow,
- * loaded machine (CI's) never turns into timeouts and missing links.
- */
+/** Adapters for sandbox source configs, silent (callers give a generous `timeoutMs`: accuracy is not latency). */
 export function sandboxAdapters(configs: Parameters<typeof createSourceAdapter>[0][]): SourceAdapter[] {
   const logger = pino({ level: 'silent' });
-  return configs.map((config) => createSourceAdapter({ ...config, timeoutMs: Math.max(config.timeoutMs, 20_000) }, logger));
+  return configs.map((config) => createSourceAdapter(config, logger));
 }

@@ -33,6 +33,7 @@ import { withLimitCode } from './plugins/limitErrorCode.js';
 import { queryLimitRules } from './plugins/queryLimitRules.js';
 import { applyPersistedOperation, CONSOLE_OPERATIONS, createConsoleRoutes, createGraphiqlRoute, createOperationRegistry } from './console/index.js';
 import { createSubgraphSchema } from './federation/index.js';
+import { createLocalChangeFeed, type ChangeFeed } from './state/ChangeFeed.js';
 
 /** Options of {@link createServer}. */
 export interface CreateServerOptions {
@@ -44,6 +45,8 @@ export interface CreateServerOptions {
   readonly overrideStore?: OverrideStore;
   /** Audit sink instead of the one `config.audit` describes (tests). */
   readonly auditSink?: AuditSink;
+  /** Where changes that invalidate cached answers are announced; default one process ({@link createLocalChangeFeed}). */
+  readonly changeFeed?: ChangeFeed;
 }
 
 /** A gateway instance: not listening until {@link GatewayServer.start}. */
@@ -57,6 +60,8 @@ export interface GatewayServer {
   readonly overrides: IdentityOverrides;
   readonly adapters: readonly SourceAdapter[];
   readonly logger: Logger;
+  /** Announce a change here (webhooks, overrides) to drop the cached answers it makes wrong, on every replica. */
+  readonly changes: ChangeFeed;
 }
 
 /** Codes whose messages are safe to show as they are. Anything else is masked. */
@@ -108,7 +113,15 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
     overrides: identityOverrides.state,
     logger,
   });
-  identityOverrides.onChange((refs) => identity.invalidate(refs));
+  // Every change that makes cached answers wrong goes through one feed (one process: local; replicas: shared).
+  const changes = options.changeFeed ?? createLocalChangeFeed();
+  changes.subscribe((change) => {
+    identity.invalidate(change.refs);
+    if (change.purgeRecords) resilience.purge(change.refs);
+  });
+  identityOverrides.onChange((refs) => {
+    void changes.publish({ reason: 'override', refs }).catch((err: unknown) => logger.error({ err }, 'change feed: publish failed'));
+  });
   // Security (DESIGN.md §8): who is calling, what they may read, what gets audited, how big a query may be.
   const authConfig = config.auth ?? authConfigSchema.parse({});
   const authenticate = createAuthenticator(authConfig);
@@ -248,6 +261,7 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
     overrides: identityOverrides,
     adapters,
     logger,
+    changes,
     async start() {
       if (state !== 'created') throw new Error(`cannot start a gateway that is ${state}`);
       state = 'starting';

@@ -16,7 +16,7 @@ export type MatchLevel = string;
 
 /** One attribute comparison of two records. Values are never kept here (no PII in explanations). */
 export interface MatchEvidence {
-  /** `email`, `phone`, `givenName`, `familyName`, `nameOrder`, `birthDate`, `address`, `postcode`, `city`, `region`, `identifier:<type>`. */
+  /** `email`, `phone`, `givenName`, `familyName`, `nameOrder`, `birthDate`, `address`, `postcode`, `city`, `region`, `identifier:<type>`, `household` (level CAPPED). */
   readonly attribute: string;
   readonly level: MatchLevel;
   /** log2(m/u) of the level; 0 for MISSING and SHARED; null only where no comparison weight applies. */

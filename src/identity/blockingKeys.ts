@@ -1,5 +1,5 @@
 import type { BlockingKey } from '../adapters/types.js';
-import { FAMILY_PREFIX_LENGTH, GIVEN_PREFIX_LENGTH, namePrefix, phoneticCode, streetPrefix } from './blockingValues.js';
+import { FAMILY_PREFIX_LENGTH, FINER_FAMILY_PREFIX_LENGTH, FINER_GIVEN_PREFIX_LENGTH, GIVEN_PREFIX_LENGTH, namePrefix, phoneticCode, streetPrefix } from './blockingValues.js';
 import type { Matcher } from './createMatcher.js';
 import { keyOf } from './keyOf.js';
 import { normalizePostcode, normalizeStreet } from './normalizeAddress.js';
@@ -59,4 +59,19 @@ function buildKeys(profile: RecordProfile, matcher: Matcher): BlockingKey[] {
     if (street && postcode) add({ kind: 'postcodeStreet', postcode, street });
   }
   return [...keys.values()];
+}
+
+/**
+ * The finer pass of a record's name-prefix key (`whit` + `ayd` for `whi` + `a`), to ask when the first one
+ * matched too many records to be used (generic): a common family prefix must not hide a typo'd surname's
+ * other records. `null` when the record has no finer prefixes.
+ */
+export function finerPrefixKey(profile: RecordProfile): { readonly coarse: BlockingKey; readonly finer: BlockingKey } | null {
+  const family = profile.familyNames[0] ?? null;
+  const given = profile.givenNames.find((g) => !g.includes(' ')) ?? profile.givenNames[0] ?? null;
+  const familyStart = namePrefix(family, FAMILY_PREFIX_LENGTH);
+  const finerFamily = namePrefix(family, FINER_FAMILY_PREFIX_LENGTH) ?? familyStart;
+  const finerGiven = namePrefix(given, FINER_GIVEN_PREFIX_LENGTH);
+  if (!familyStart || !finerFamily || !finerGiven) return null;
+  return { coarse: { kind: 'namePrefix', family: familyStart, given: namePrefix(given, GIVEN_PREFIX_LENGTH) }, finer: { kind: 'namePrefix', family: finerFamily, given: finerGiven } };
 }

@@ -4,6 +4,9 @@ import { doubleMetaphone } from 'double-metaphone';
 export const FAMILY_PREFIX_LENGTH = 3;
 /** Letters of a given-name prefix key (`namePrefix`): its initial. */
 export const GIVEN_PREFIX_LENGTH = 1;
+/** Letters of the family and given prefixes of the finer `namePrefix` pass, asked when the first was generic. */
+export const FINER_FAMILY_PREFIX_LENGTH = 4;
+export const FINER_GIVEN_PREFIX_LENGTH = 3;
 
 /**
  * The phonetic code of a normalised name (see normalizeName) for `namePhonetic` keys: the Double Metaphone

@@ -33,6 +33,15 @@ export interface BuildClustersOptions extends ProfileOptions {
  */
 const DETERMINISTIC_VETO = -2;
 
+/**
+ * True when a pair agrees on its names and on nothing else (no contact point, date, address or identifier):
+ * however rare the name, that is a namesake as often as the same person, so it stays a candidate.
+ */
+function namesOnly(pair: PairScore): boolean {
+  return !pair.evidence.some((e) => (e.weight ?? 0) > 0 && !NAME_ATTRIBUTES.has(e.attribute));
+}
+const NAME_ATTRIBUTES = new Set(['givenName', 'familyName', 'nameOrder']);
+
 /** The weight of the value that made a pair deterministic (its EXACT evidence). */
 function deterministicWeight(pair: PairScore): number {
   const attribute = pair.deterministic === 'EXACT_EMAIL' ? 'email' : pair.deterministic === 'EXACT_PHONE' ? 'phone' : `identifier:${pair.deterministic!.slice('EXACT_IDENTIFIER:'.length)}`;
@@ -89,7 +98,7 @@ export async function buildClusters(records: readonly IdentityRecord[], options:
   const values = valueStatus(list, matcher, options.genericMaxPeople ?? 3, options.genericKeys ?? new Set());
 
   const edges: Edge[] = [];
-  const reviewPairs: Edge[] = [];
+  const reviewPairs: Array<Edge & { why?: string }> = [];
   const overrideLinks = new Set(overrides.links.map(([a, b]) => pairKey(a, b)));
   const pairs = candidatePairs(list, matcher, options.maxPairBucket ?? DEFAULT_MAX_PAIR_BUCKET);
   for (const [a, b] of overrides.links) if (profiles.has(a) && profiles.has(b)) pairs.set(pairKey(a, b), [profiles.get(a)!, profiles.get(b)!]);
@@ -106,8 +115,10 @@ export async function buildClusters(records: readonly IdentityRecord[], options:
       edges.push({ a: a.refText, b: b.refText, rule: 'OVERRIDE', score: null, evidence: pair.evidence, strength: Number.POSITIVE_INFINITY });
     } else if (pair.deterministic !== null && pair.score >= matcher.reviewThreshold && pair.score - deterministicWeight(pair) >= DETERMINISTIC_VETO) {
       edges.push({ a: a.refText, b: b.refText, rule: pair.deterministic, score: pair.score, evidence: pair.evidence, strength: 1e6 + pair.score });
-    } else if (pair.score >= matcher.linkThreshold) {
+    } else if (pair.score >= matcher.linkThreshold && !namesOnly(pair)) {
       edges.push({ a: a.refText, b: b.refText, rule: 'PROBABILISTIC', score: pair.score, evidence: pair.evidence, strength: pair.score });
+    } else if (pair.score >= matcher.linkThreshold) {
+      reviewPairs.push({ a: a.refText, b: b.refText, rule: null, score: pair.score, evidence: pair.evidence, strength: pair.score, why: 'only the names agree (no contact point, birth date, address or identifier): as often a namesake as the same person' });
     } else if (pair.score >= matcher.reviewThreshold) {
       reviewPairs.push({ a: a.refText, b: b.refText, rule: null, score: pair.score, evidence: pair.evidence, strength: pair.score });
     }
@@ -169,7 +180,7 @@ export async function buildClusters(records: readonly IdentityRecord[], options:
   const clusters: Cluster[] = [];
   const componentOf = new Map<string, string>();
   for (const [root, refs] of members) for (const ref of refs) componentOf.set(ref, root);
-  const outside = [...reviewPairs.map((e) => ({ ...e, why: `scored ${e.score} between the review (${matcher.reviewThreshold}) and link (${matcher.linkThreshold}) thresholds` })), ...refused];
+  const outside = [...reviewPairs.map((e) => ({ ...e, why: e.why ?? `scored ${e.score} between the review (${matcher.reviewThreshold}) and link (${matcher.linkThreshold}) thresholds` })), ...refused];
 
   for (const [root, refs] of members) {
     const anchor = refs.map((r) => profiles.get(r)!.record.ref).sort(compareRefs)[0]!;

@@ -63,6 +63,16 @@ export interface Matcher {
   readonly model: MatchModel;
 }
 
+/** Evidence a household shares: the family name, the address, a home phone, a family email or one alike. */
+function isHouseholdEvidence(e: MatchEvidence): boolean {
+  if (e.attribute === 'email') return e.level === 'CLOSE' || e.level === 'LOCAL_PART' || e.level === 'SHARED';
+  return HOUSEHOLD_ATTRIBUTES.has(e.attribute);
+}
+const HOUSEHOLD_ATTRIBUTES = new Set(['familyName', 'address', 'postcode', 'city', 'region', 'phone']);
+
+const GIVEN_AGREES = new Set(['EXACT', 'NICKNAME', 'CLOSE']);
+const FAMILY_AGREES = new Set(['EXACT', 'CLOSE', 'PHONETIC']);
+
 const round = (n: number): number => Math.round(n * 100) / 100;
 
 /**
@@ -70,8 +80,8 @@ const round = (n: number): number => Math.round(n * 100) / 100;
  * profiles with ordered levels per comparison (see LEVEL_CATALOGUE: names with nickname, initial, typo,
  * phonetic and swapped-order levels; emails by local part and edit distance; dates by keying error,
  * transposition and part; street lines by tokens; postcode, city, region; identifiers with one keying
- * error), each weighing log2(m/u), EXACT names and cities adjusted by term frequency; MISSING, SHARED and
- * IMPLIED weigh 0. Email, phone and declared identifiers also decide the deterministic rule, unless the
+ * error), each weighing log2(m/u), EXACT names and cities adjusted by term frequency; MISSING and IMPLIED
+ * weigh 0, a SHARED email or phone `sharedValueWeight`; household evidence is capped (`householdCap`). Email, phone and declared identifiers also decide the deterministic rule, unless the
  * value is blocked, shared or generic.
  */
 export function createMatcher(tuning: IdentityTuning, model: MatchModel = builtInModel()): Matcher {
@@ -103,31 +113,51 @@ export function createMatcher(tuning: IdentityTuning, model: MatchModel = builtI
   const identifierTypes = new Set(declared.map((d) => d.type));
   const uniqueIdentifierTypes = new Set(declared.filter((d) => d.unique).map((d) => d.type));
 
+  const { householdCap, sharedValueWeight } = tuning.matching;
   const evidence = (attribute: string, comparison: ComparisonName, level: MatchLevel, weight?: number): MatchEvidence => ({
     attribute,
     level,
-    weight: level === 'MISSING' || level === 'SHARED' || level === 'IMPLIED' ? 0 : (weight ?? weightOf(comparison, level)),
+    weight: level === 'SHARED' ? (attribute === 'email' || attribute === 'phone' ? sharedValueWeight : 0) : level === 'MISSING' || level === 'IMPLIED' ? 0 : (weight ?? weightOf(comparison, level)),
   });
 
-  function nameEvidence(a: RecordProfile, b: RecordProfile): MatchEvidence[] {
+  /**
+   * Name evidence in the better of the straight and the swapped reading, and what it says about the given
+   * name, the personal part of a name (a household shares the family name): `agrees` when the given names
+   * agree (EXACT, NICKNAME, CLOSE; in a swapped reading only when the family names agree too), `differs` when
+   * they are DIFFERENT (in a swapped reading: when either part is DIFFERENT).
+   */
+  function nameEvidence(a: RecordProfile, b: RecordProfile): { evidence: MatchEvidence[]; givenAgrees: boolean; givenDiffers: boolean; familyAgreement: number } {
     const given = compareGivenNames(a.givenNames, b.givenNames, nickname);
     const family = compareFamilyNames(a.familyNames, b.familyNames);
-    const straight = [
-      evidence('givenName', 'givenName', given, given === 'EXACT' ? tfWeight('givenName', a.givenNames, b.givenNames) : undefined),
-      evidence('familyName', 'familyName', family, family === 'EXACT' ? tfWeight('familyName', a.familyNames, b.familyNames) : undefined),
-    ];
+    const straight = {
+      evidence: [
+        evidence('givenName', 'givenName', given, given === 'EXACT' ? tfWeight('givenName', a.givenNames, b.givenNames) : undefined),
+        evidence('familyName', 'familyName', family, family === 'EXACT' ? tfWeight('familyName', a.familyNames, b.familyNames) : undefined),
+      ],
+      givenAgrees: GIVEN_AGREES.has(given),
+      givenDiffers: given === 'DIFFERENT',
+      familyAgreement: 0,
+    };
     if (given === 'EXACT' && family === 'EXACT') return straight;
     // Given and family keyed the other way round: compare across, and keep the better reading.
     const swappedGiven = compareGivenNames(a.givenNames, b.familyNames, nickname);
     const swappedFamily = compareFamilyNames(a.familyNames, b.givenNames);
     if (swappedGiven === 'MISSING' && swappedFamily === 'MISSING') return straight;
-    const swapped = [
-      evidence('givenName', 'givenName', swappedGiven, swappedGiven === 'EXACT' ? tfWeight('givenName', a.givenNames, b.familyNames) : undefined),
-      evidence('familyName', 'familyName', swappedFamily, swappedFamily === 'EXACT' ? tfWeight('familyName', a.familyNames, b.givenNames) : undefined),
-      evidence('nameOrder', 'nameOrder', 'SWAPPED'),
-    ];
+    const swappedGivenEvidence = evidence('givenName', 'givenName', swappedGiven, swappedGiven === 'EXACT' ? tfWeight('givenName', a.givenNames, b.familyNames) : undefined);
+    const swapped = {
+      evidence: [
+        swappedGivenEvidence,
+        evidence('familyName', 'familyName', swappedFamily, swappedFamily === 'EXACT' ? tfWeight('familyName', a.familyNames, b.givenNames) : undefined),
+        evidence('nameOrder', 'nameOrder', 'SWAPPED'),
+      ],
+      // "Clark Brandt" against "Kaylin Clark" agrees on one word, the family name Clark: not a given name.
+      givenAgrees: GIVEN_AGREES.has(swappedGiven) && FAMILY_AGREES.has(swappedFamily),
+      givenDiffers: swappedGiven === 'DIFFERENT' || swappedFamily === 'DIFFERENT',
+      // ... so that word's weight is household evidence (see householdCap).
+      familyAgreement: GIVEN_AGREES.has(swappedGiven) && !FAMILY_AGREES.has(swappedFamily) ? Math.max(0, swappedGivenEvidence.weight ?? 0) : 0,
+    };
     const sum = (list: MatchEvidence[]) => list.reduce((s, e) => s + (e.weight ?? 0), 0);
-    return sum(swapped) > sum(straight) ? swapped : straight;
+    return sum(swapped.evidence) > sum(straight.evidence) ? swapped : straight;
   }
 
   return {
@@ -169,7 +199,8 @@ export function createMatcher(tuning: IdentityTuning, model: MatchModel = builtI
       list.push(evidence('email', 'email', email.level), evidence('phone', 'phone', phone.level));
       if (email.personal) deterministic ??= 'EXACT_EMAIL';
       if (phone.personal) deterministic ??= 'EXACT_PHONE';
-      list.push(...nameEvidence(a, b), evidence('birthDate', 'birthDate', compareDates(a.birthDigits, b.birthDigits)));
+      const names = nameEvidence(a, b);
+      list.push(...names.evidence, evidence('birthDate', 'birthDate', compareDates(a.birthDigits, b.birthDigits)));
       const street = compareStreets(a.streets, b.streets);
       const postcode = comparePostcodes(a.postcodes, b.postcodes, street);
       const city = compareCities(a.cities, b.cities, postcode);
@@ -179,6 +210,16 @@ export function createMatcher(tuning: IdentityTuning, model: MatchModel = builtI
         evidence('city', 'city', city, city === 'EXACT' ? tfWeight('city', a.cities, b.cities) : undefined),
         evidence('region', 'region', compareRegions(a.regions, b.regions, postcode, city)),
       );
+      // What a household shares (surname, address, home phone, family email) says "same household", not
+      // "same person": where the given names do not agree (they differ, or a shared value marks a household),
+      // it counts up to householdCap, shown as `household: CAPPED` with the weight taken off. Members of one
+      // household are not independent draws, which the Fellegi-Sunter sum of weights assumes.
+      const household = list.reduce((sum, e) => sum + (isHouseholdEvidence(e) && (e.weight ?? 0) > 0 ? e.weight! : 0), names.familyAgreement);
+      const anyShared = list.some((e) => e.level === 'SHARED' && (e.attribute === 'email' || e.attribute === 'phone'));
+      if (!names.givenAgrees && (names.givenDiffers || anyShared) && household > householdCap) {
+        list.push({ attribute: 'household', level: 'CAPPED', weight: round(householdCap - household) });
+        if (deterministic === 'EXACT_PHONE') deterministic = null;
+      }
       const score = round(list.reduce((sum, e) => sum + (e.weight ?? 0), 0));
       return { score, evidence: list, deterministic };
     },

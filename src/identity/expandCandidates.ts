@@ -1,11 +1,11 @@
 import type { BlockingKey, BlockingKeyKind } from '../adapters/types.js';
 import { formatRef, type IdentityRecord } from '../domain/index.js';
-import { blockingKeys } from './blockingKeys.js';
+import { blockingKeys, finerPrefixKey } from './blockingKeys.js';
 import { buildClusters, type BuildClustersOptions } from './buildClusters.js';
 import type { IdentitySourceAccess, ResolutionFailure } from './IdentitySourceAccess.js';
 import { keyOf } from './keyOf.js';
 import { linkPartners, refFromText } from './OverrideState.js';
-import { toProfile } from './RecordProfile.js';
+import { toProfile, type RecordProfile } from './RecordProfile.js';
 
 /** Bounds of {@link expandCandidates}, plus what clustering needs to tell linked records from the rest. */
 export interface ExpandOptions extends Omit<BuildClustersOptions, 'genericKeys' | 'now'> {
@@ -86,7 +86,15 @@ export async function expandCandidates(
   let droppedRecords = 0;
   let searches = 0;
   // A seed record's own keys start the search; it counts as expanded.
-  let frontier = dedupe([...seedKeys, ...seedRecords.flatMap((record) => blockingKeys(toProfile(record, options), options.matcher))]);
+  // A generic name-prefix key is asked again with longer prefixes in the next round (finerPrefixKey).
+  const finerKeys = new Map<string, BlockingKey>();
+  let refinements: BlockingKey[] = [];
+  const keysOf = (profile: RecordProfile): readonly BlockingKey[] => {
+    const prefix = finerPrefixKey(profile);
+    if (prefix) finerKeys.set(keyOf(prefix.coarse), prefix.finer);
+    return blockingKeys(profile, options.matcher);
+  };
+  let frontier = dedupe([...seedKeys, ...seedRecords.flatMap((record) => keysOf(toProfile(record, options)))]);
   for (const ref of seedRefs) expanded.add(ref);
   const overrides = options.overrides;
   let fetchIds: string[] = overrides ? [...seedRefs].flatMap((ref) => linkPartners(overrides, ref)).filter((ref) => !records.has(ref) && !overrides.suppressed.has(ref)) : [];
@@ -129,6 +137,8 @@ export async function expandCandidates(
     for (const { key, found: list } of await Promise.all([...found, ...fetches])) {
       if (key !== null && list.length > options.maxRecordsPerKey) {
         genericKeys.add(keyOf(key));
+        const finer = finerKeys.get(keyOf(key));
+        if (finer) refinements.push(finer);
         continue;
       }
       for (const record of list) {
@@ -153,9 +163,10 @@ export async function expandCandidates(
     for (const ref of seedRefs) for (const link of set.clusterOf.get(ref)?.links ?? []) linked.add(formatRef(link.ref));
     const toExpand = [...linked].filter((ref) => !expanded.has(ref) && records.has(ref)).sort();
     for (const ref of toExpand) expanded.add(ref);
-    frontier = dedupe(toExpand.flatMap((ref) => blockingKeys(set.profiles.get(ref) ?? toProfile(records.get(ref)!, options), options.matcher))).filter(
+    frontier = dedupe([...refinements, ...toExpand.flatMap((ref) => keysOf(set.profiles.get(ref) ?? toProfile(records.get(ref)!, options)))]).filter(
       (key) => !searched.has(keyOf(key)) && !genericKeys.has(keyOf(key)),
     );
+    refinements = [];
     fetchIds = overrides ? [...new Set(toExpand.flatMap((ref) => linkPartners(overrides, ref)))].filter((ref) => !records.has(ref) && !overrides.suppressed.has(ref)) : [];
     if (round === options.maxHops) droppedKeys += frontier.length;
   }

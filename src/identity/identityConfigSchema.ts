@@ -26,12 +26,24 @@ const levelsSchema = z
  */
 const matchingSchema = z
   .object({
-    /** Score (sum of log2 weights) from which two records are linked. Default 16. */
-    linkThreshold: z.number().default(16),
+    /** Score (sum of log2 weights) from which two records are linked. Default 12. */
+    linkThreshold: z.number().default(12),
     /** Score from which a record is a candidate (never merged) below the link threshold. Default 8. */
     reviewThreshold: z.number().default(8),
     /** m/u overrides per comparison and level, e.g. `{ givenName: { NICKNAME: { m: 0.05 } } }`. Default none. */
     levels: levelsSchema,
+    /**
+     * Most weight (bits) that what a household shares (family name, address, a home phone, a family or
+     * look-alike email) adds up to when the given names do not agree: it shows one household, not one person.
+     * Default 14 (below the default link threshold: another person's record at the same address needs a
+     * matching birth date or identifier, not only the address, to link).
+     */
+    householdCap: z.number().min(0).default(14),
+    /**
+     * Weight (bits) of an email or phone both records hold that belongs to several people (SHARED): evidence
+     * of one household, counted under `householdCap`, never a deterministic link. Default 6.
+     */
+    sharedValueWeight: z.number().min(0).default(6),
   })
   .strict()
   .refine((m) => m.reviewThreshold < m.linkThreshold, { message: 'reviewThreshold must be below linkThreshold', path: ['reviewThreshold'] })

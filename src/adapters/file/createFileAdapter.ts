@@ -57,7 +57,7 @@ export function createFileAdapter(options: FileAdapterOptions): SourceAdapter {
       const index = await ready();
       // Past maxSearchResults a key is generic: maxSearchResults + 1 records say so (see CallContext).
       const cap = ctx.maxSearchResults === undefined ? Number.POSITIVE_INFINITY : ctx.maxSearchResults + 1;
-      return keys.map((key) => (index.byKey.get(indexKey(key)) ?? []).slice(0, cap));
+      return keys.map((key) => matching(index, key).slice(0, cap));
     },
     async getByIds(ids): Promise<BatchResult<IdentityRecord | null>> {
       const index = await ready();
@@ -68,6 +68,17 @@ export function createFileAdapter(options: FileAdapterOptions): SourceAdapter {
       return [...index.byId.values()].slice(0, Math.max(0, limit));
     },
   };
+}
+
+/**
+ * Records a key finds. A `namePrefix` key longer than the indexed prefixes (a finer pass after a generic
+ * one, see expandCandidates) is looked up by its indexed prefixes, then filtered by the whole prefixes.
+ */
+function matching(index: Index, key: BlockingKey): readonly IdentityRecord[] {
+  if (key.kind !== 'namePrefix' || (key.family.length <= FAMILY_PREFIX_LENGTH && (key.given ?? '').length <= GIVEN_PREFIX_LENGTH)) return index.byKey.get(indexKey(key)) ?? [];
+  const coarse = index.byKey.get(indexKey({ kind: 'namePrefix', family: key.family.slice(0, FAMILY_PREFIX_LENGTH), given: key.given?.slice(0, GIVEN_PREFIX_LENGTH) ?? null })) ?? [];
+  const starts = (value: string | null, prefix: string | null) => prefix === null || (value ?? '').replace(/\s+/g, '').startsWith(prefix);
+  return coarse.filter((record) => record.names.some((name) => starts(normalizeName(name.family), key.family) && starts(normalizeName(name.given)?.split(' ')[0] ?? null, key.given)));
 }
 
 function indexKey(key: BlockingKey): string {

@@ -4,7 +4,7 @@ import { parseStreet, type StreetParts } from './comparisons/parseStreet.js';
 import { normalizeStreet, normalizePostcode } from './normalizeAddress.js';
 import { normalizeDate } from './normalizeDate.js';
 import { normalizeEmail } from './normalizeEmail.js';
-import { normalizeName } from './normalizeName.js';
+import { nameParts, normalizeName } from './normalizeName.js';
 import { normalizePhone } from './normalizePhone.js';
 
 /** One record with every attribute normalised once, as matching compares them. Holds PII: never cached. */
@@ -59,13 +59,7 @@ function buildProfile(record: IdentityRecord, options: ProfileOptions): RecordPr
   const given: Array<string | null> = [];
   const family: Array<string | null> = [];
   for (const name of record.names) {
-    let g = normalizeName(name.given);
-    let f = normalizeName(name.family);
-    if (g === null && f === null) {
-      const words = normalizeName(name.full)?.split(' ') ?? [];
-      g = words.length > 1 ? words[0]! : null;
-      f = words.at(-1) ?? null;
-    }
+    const { given: g, family: f } = nameParts(name);
     // Multi-word given names ("mary ann") also compare by their first word.
     given.push(g, g?.split(' ')[0] ?? null);
     family.push(f);

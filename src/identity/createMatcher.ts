@@ -70,6 +70,30 @@ function isHouseholdEvidence(e: MatchEvidence): boolean {
 }
 const HOUSEHOLD_ATTRIBUTES = new Set(['familyName', 'address', 'postcode', 'city', 'region', 'phone']);
 
+/**
+ * True when the local parts behind an email LOCAL_PART or CLOSE level are spelt from the records' names
+ * (`jane.doe`, `jdoe`, `doe.j1`, `janedoe` / `jane.doe`): such addresses follow from the names, so they add
+ * nothing to them. More than two digits (`jd7391`) make a handle personal, whatever its letters.
+ */
+function localPartsAreNames(a: readonly string[], b: readonly string[], x: RecordProfile, y: RecordProfile): boolean {
+  const words = [...new Set([...x.givenNames, ...x.familyNames, ...y.givenNames, ...y.familyNames].flatMap((n) => n.split(/[^a-z]+/)).filter((w) => w.length > 0))];
+  const local = (e: string) => e.slice(0, e.lastIndexOf('@'));
+  const isName = (l: string) => l.replace(/[^0-9]/g, '').length <= 2 && spelledFrom(l.replace(/[^a-z]/g, ''), words);
+  const left = a.map(local).filter(isName);
+  const right = new Set(b.map(local).filter(isName));
+  return left.length > 0 && right.size > 0;
+}
+
+/** Whether `letters` is a sequence of up to three of `words`, each whole or as its initial, each used once. */
+function spelledFrom(letters: string, words: readonly string[], depth = 0): boolean {
+  if (letters === '') return depth > 0;
+  if (depth === 3) return false;
+  return words.some((word, i) => {
+    const rest = words.filter((_, j) => j !== i);
+    return (letters.startsWith(word) && spelledFrom(letters.slice(word.length), rest, depth + 1)) || (letters.startsWith(word[0]!) && spelledFrom(letters.slice(1), rest, depth + 1));
+  });
+}
+
 const GIVEN_AGREES = new Set(['EXACT', 'NICKNAME', 'CLOSE']);
 const FAMILY_AGREES = new Set(['EXACT', 'CLOSE', 'PHONETIC']);
 
@@ -196,7 +220,11 @@ export function createMatcher(tuning: IdentityTuning, model: MatchModel = builtI
       const usable = (kind: 'email' | 'phone', list2: readonly string[]) => list2.filter((v) => !blocked(kind, v) && !values.generic.has(`${kind}:${v}`));
       const email = compareEmails(usable('email', a.emails), usable('email', b.emails), (v) => values.shared.has(`email:${v}`));
       const phone = comparePhones(usable('phone', a.phones), usable('phone', b.phones), (v) => values.shared.has(`phone:${v}`));
-      list.push(evidence('email', 'email', email.level), evidence('phone', 'phone', phone.level));
+      // The same local part at another provider, or one a typo away, says nothing the names do not when both
+      // are made of them (`john.smith@` for two John Smiths): then it weighs 0, and names alone never link.
+      const nameMade = (email.level === 'LOCAL_PART' || email.level === 'CLOSE') && localPartsAreNames(usable('email', a.emails), usable('email', b.emails), a, b);
+      const emailEvidence = evidence('email', 'email', email.level, nameMade ? 0 : undefined);
+      list.push(emailEvidence, evidence('phone', 'phone', phone.level));
       if (email.personal) deterministic ??= 'EXACT_EMAIL';
       if (phone.personal) deterministic ??= 'EXACT_PHONE';
       const names = nameEvidence(a, b);

@@ -1,6 +1,6 @@
 export { normalizeEmail, type NormalizeEmailOptions } from './normalizeEmail.js';
 export { normalizePhone } from './normalizePhone.js';
-export { normalizeName } from './normalizeName.js';
+export { nameParts, normalizeName } from './normalizeName.js';
 export { normalizeDate } from './normalizeDate.js';
 export { normalizeStreet, normalizePostcode } from './normalizeAddress.js';
 export { createNicknameIndex, DEFAULT_NICKNAMES, type NicknameTable } from './nicknames.js';

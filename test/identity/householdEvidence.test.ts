@@ -109,3 +109,34 @@ describe('blocking: a generic name-prefix key is asked again with longer prefixe
     resolver.close();
   });
 });
+
+describe('matching: an email local part spelt from the names adds nothing to them', () => {
+  it('leaves two John Smiths with john.smith@ at two providers as candidates, but links a personal handle', async () => {
+    const namesakes = [person('crm', '1', 'John Smith', { emails: ['john.smith@gmail.com'] }), person('shop', '2', 'John Smith', { emails: ['john.smith@yahoo.com'] })];
+    const set = await buildClusters(namesakes, options);
+    expect(set.clusters).toHaveLength(2);
+    expect(set.clusterOf.get('crm/1')!.candidates?.[0]?.matchedOn).toContainEqual({ attribute: 'email', level: 'LOCAL_PART', weight: 0 });
+    const handle = [person('crm', '1', 'John Smith', { emails: ['jsmith7391@gmail.com'] }), person('shop', '2', 'John Smith', { emails: ['jsmith7391@yahoo.com'] })];
+    expect(await clusterCount(handle)).toBe(1);
+  });
+});
+
+describe('blocking: a record with only a full name is found by name from either side', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'c360-fullname-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'crm.csv'), 'id,first,last,email\nC1,Richard,Johnson,richard.j.family@outlook.com\n');
+  writeFileSync(join(dir, 'support.csv'), 'id,name,email\nZ1,richard johnson,richard.j.family@gmail.com\n');
+  const crm = createFileAdapter({ settings: { name: 'crm', kind: 'file', path: join(dir, 'crm.csv'), columns: { id: 'id', givenName: 'first', familyName: 'last', emails: ['email'], phones: [], identifiers: {} } } });
+  const support = createFileAdapter({ settings: { name: 'support', kind: 'file', path: join(dir, 'support.csv'), columns: { id: 'id', fullName: 'name', emails: ['email'], phones: [], identifiers: {} } } });
+
+  it('indexes a full-name-only record under its first and last word, so both resolutions give one customer', async () => {
+    const [found] = await support.search([{ kind: 'name', family: 'Johnson', given: 'Richard' }], {});
+    expect((found as IdentityRecord[]).map((r) => r.ref.id)).toEqual(['Z1']);
+    const resolver = createIdentityResolver({ sourcePriority: ['crm', 'support'] });
+    const fromCrm = await resolver.resolveRef({ source: 'crm', id: 'C1' }, createLoaders([crm, support], {}).identityAccess);
+    const fromSupport = await resolver.resolveRef({ source: 'support', id: 'Z1' }, createLoaders([crm, support], {}).identityAccess);
+    expect(fromCrm.value!.links.map((l) => l.ref.id).sort()).toEqual(['C1', 'Z1']);
+    expect(fromSupport.value!.customerId).toBe(fromCrm.value!.customerId);
+    resolver.close();
+  });
+});

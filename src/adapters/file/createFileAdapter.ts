@@ -1,7 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import type { Logger } from 'pino';
 import type { IdentityRecord } from '../../domain/index.js';
-import { normalizeDate, normalizeEmail, normalizeName, normalizePhone, normalizePostcode, normalizeStreet } from '../../identity/index.js';
+import { nameParts, normalizeDate, normalizeEmail, normalizeName, normalizePhone, normalizePostcode, normalizeStreet } from '../../identity/index.js';
 import { FAMILY_PREFIX_LENGTH, GIVEN_PREFIX_LENGTH, namePrefix, phoneticCode, streetPrefix } from '../../identity/blockingValues.js';
 import type { BatchResult, BlockingKey, SourceAdapter } from '../types.js';
 import { UpstreamError } from '../UpstreamError.js';
@@ -131,8 +131,7 @@ function buildIndex(records: readonly IdentityRecord[], region: CountryCode): In
       if (value) add(`phone:${value}`, record);
     }
     for (const name of record.names) {
-      const family = normalizeName(name.family);
-      const given = normalizeName(name.given);
+      const { family, given } = nameParts(name);
       addName('name', family, given, record);
       const firstGiven = given?.split(' ')[0] ?? null;
       addName('namePhonetic', phoneticCode(family), phoneticCode(firstGiven), record);

@@ -35,6 +35,11 @@ export enum GatewayErrorCode {
   MalformedRequest = 'MALFORMED_REQUEST',
   /** The request's headers or body did not arrive within the server's request timeout. 408. */
   RequestTimeout = 'REQUEST_TIMEOUT',
+  /**
+   * Shared state (Redis, `state.redis`) is unreachable, so a change every replica must see (an override, a
+   * suppression) was refused rather than applied on this replica alone. Nothing changed; retry later.
+   */
+  StateUnavailable = 'STATE_UNAVAILABLE',
 }
 
 /** A client error with a stable code and optional extra extensions (never secrets or stack traces). */

@@ -17,10 +17,12 @@ export interface GatewayMetrics {
 export interface MetricsProbes {
   /** Breaker state per source: 0 closed, 1 half-open, 2 open, 3 isolated. */
   breakerStates(): ReadonlyArray<{ readonly source: string; readonly state: number }>;
-  /** Identity crosswalk counters. */
-  crosswalk(): { readonly size: number; readonly hits: number; readonly misses: number };
+  /** Identity crosswalk counters (`sharedHits`: L1 misses answered from the Redis L2). */
+  crosswalk(): { readonly size: number; readonly hits: number; readonly misses: number; readonly sharedHits?: number };
   /** Record cache entries per source. */
   recordCacheSizes(): ReadonlyArray<{ readonly source: string; readonly size: number }>;
+  /** Shared state (src/state): absent or `local` = no Redis gauges. */
+  sharedState?(): { readonly mode: 'local' } | { readonly mode: 'redis'; readonly redis: 'up' | 'down'; readonly counters: { readonly roundTrips: number; readonly failures: number } };
 }
 
 const LATENCY_BUCKETS_S = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 10];
@@ -74,6 +76,21 @@ export function createMetrics(probes: MetricsProbes): GatewayMetrics {
   crosswalk('c360_crosswalk_entries', 'Identity crosswalk entries', (s) => s.size);
   crosswalk('c360_crosswalk_hits', 'Identity crosswalk hits since start', (s) => s.hits);
   crosswalk('c360_crosswalk_misses', 'Identity crosswalk misses since start', (s) => s.misses);
+  crosswalk('c360_crosswalk_shared_hits', 'Identity crosswalk L1 misses answered from the shared L2 (Redis) since start', (s) => s.sharedHits ?? 0);
+  const redisState = (name: string, help: string, pick: (s: Extract<ReturnType<NonNullable<MetricsProbes['sharedState']>>, { mode: 'redis' }>) => number): void => {
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        const status = probes.sharedState?.();
+        if (status?.mode === 'redis') this.set(pick(status));
+      },
+    });
+  };
+  redisState('c360_state_redis_up', 'Shared state (Redis) reachable: 1 up, 0 down (only with state.redis)', (s) => (s.redis === 'up' ? 1 : 0));
+  redisState('c360_state_redis_round_trips', 'Redis round trips (commands and pipelines) since start', (s) => s.counters.roundTrips);
+  redisState('c360_state_redis_failures', 'Redis round trips that failed or timed out since start', (s) => s.counters.failures);
 
   return {
     registry,

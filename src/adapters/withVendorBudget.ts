@@ -8,7 +8,7 @@ export interface VendorBudgetOptions {
   readonly limit: BudgetLimit;
   /** `requests`: one unit per call. `shopifyCost`: `estimatedCost` per call, settled with the answer's `extensions.cost`. */
   readonly unit: 'requests' | 'shopifyCost';
-  /** Units a Shopify call takes before its cost is known. */
+  /** Units a Shopify call takes before its cost is known, until a larger `requestedQueryCost` was seen. */
   readonly estimatedCost: number;
 }
 
@@ -24,36 +24,45 @@ const MAX_WAIT_STEP_MS = 250;
  */
 export function withVendorBudget(client: HttpClient, options: VendorBudgetOptions): HttpClient {
   const { budget, limit } = options;
-  const units = options.unit === 'shopifyCost' ? Math.min(options.estimatedCost, limit.capacity) : 1;
+  // Shopify takes a query's requested cost before running it: take the largest requested cost seen so far
+  // (at least the configured estimate), so concurrent calls never promise Shopify more than the bucket holds.
+  let estimate = options.estimatedCost;
+  const unitsNow = (): number => (options.unit === 'shopifyCost' ? Math.min(estimate, limit.capacity) : 1);
   return {
     source: client.source,
     baseUrl: client.baseUrl,
     close: () => client.close(),
     async request(req) {
+      const units = unitsNow();
       for (;;) {
         const waitMs = await budget.take(client.source, units, limit);
         if (waitMs <= 0) break;
         await pause(Math.min(waitMs, MAX_WAIT_STEP_MS), req.signal, client.source, req.path);
       }
       const res = await client.request(req);
-      if (options.unit === 'shopifyCost') await settleShopifyCost(client.source, res, units, options);
+      if (options.unit === 'shopifyCost') {
+        const requested = await settleShopifyCost(client.source, res, units, options);
+        if (requested !== null && requested > estimate) estimate = requested;
+      }
       return res;
     },
   };
 }
 
-async function settleShopifyCost(source: string, res: HttpResponse, taken: number, options: VendorBudgetOptions): Promise<void> {
+/** Settles one answer's cost with the budget; resolves its `requestedQueryCost` (null when absent). */
+async function settleShopifyCost(source: string, res: HttpResponse, taken: number, options: VendorBudgetOptions): Promise<number | null> {
   let cost: { actualQueryCost?: unknown; requestedQueryCost?: unknown; throttleStatus?: { currentlyAvailable?: unknown } } | undefined;
   try {
     cost = (JSON.parse(res.body) as { extensions?: { cost?: typeof cost } } | null)?.extensions?.cost;
   } catch {
-    return;
+    return null;
   }
-  if (!cost) return;
+  if (!cost) return null;
   const charged = typeof cost.actualQueryCost === 'number' ? cost.actualQueryCost : null;
   if (charged !== null && charged !== taken) await options.budget.adjust(source, charged - taken, options.limit);
   const available = cost.throttleStatus?.currentlyAvailable;
   if (typeof available === 'number') await options.budget.cap(source, available, options.limit);
+  return typeof cost.requestedQueryCost === 'number' ? cost.requestedQueryCost : null;
 }
 
 function pause(ms: number, signal: AbortSignal | undefined, source: string, path: string): Promise<void> {

@@ -16,10 +16,11 @@ export interface RedisCounters {
 }
 
 /**
- * The gateway's two connections to Redis: `client` for commands, `subscriber` for pub/sub (a connection in
- * subscribe mode cannot send other commands). Every command goes through {@link RedisConnection.run}, bounded
- * by `commandTimeoutMs`, and fails at once (no offline queue) while Redis is unreachable; node-redis keeps
- * reconnecting in the background (back-off 50 ms doubling, at most 2 s between attempts).
+ * The gateway's two connections to Redis: one for commands, one for pub/sub (a connection in subscribe mode
+ * cannot send other commands). Every command goes through {@link RedisConnection.run}, bounded by
+ * `commandTimeoutMs`, and fails at once (no offline queue) while Redis is unreachable; node-redis keeps
+ * reconnecting in the background (back-off 50 ms doubling, at most 2 s between attempts). A Redis that hangs
+ * with its socket open is treated as down for 1 s after 3 timeouts in a row, then probed again.
  */
 export interface RedisConnection {
   /** This process's random id (`<hex>`): marks the messages it publishes. */
@@ -43,6 +44,11 @@ export interface RedisConnection {
   close(): Promise<void>;
 }
 
+/** Timeouts in a row after which Redis counts as down without waiting for its socket to drop. */
+const SUSPECT_AFTER_TIMEOUTS = 3;
+/** How long a Redis that stopped answering is skipped before one call probes it again, ms. */
+const SUSPECT_FOR_MS = 1_000;
+
 /** Opens the connections described by `state.redis` (see {@link RedisConnection}). Logs up/down transitions once each. */
 export function createRedisConnection(config: RedisStateConfig, logger: Logger): RedisConnection {
   const replicaId = randomBytes(8).toString('hex');
@@ -50,7 +56,6 @@ export function createRedisConnection(config: RedisStateConfig, logger: Logger):
     url: config.url,
     // Commands while disconnected fail at once instead of queueing behind a dead socket.
     disableOfflineQueue: true,
-    commandOptions: { timeout: config.commandTimeoutMs },
     socket: { connectTimeout: config.connectTimeoutMs, reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2_000) },
   };
   const client: RedisClient = createClient(options);
@@ -62,6 +67,10 @@ export function createRedisConnection(config: RedisStateConfig, logger: Logger):
   let degradedAtStart = false;
   let roundTrips = 0;
   let failures = 0;
+  // A Redis that stops answering keeps its socket open: after a few timeouts in a row, calls fail at once for
+  // a while (then one is let through to probe), so a hung Redis costs queries nothing at all.
+  let timeoutsInARow = 0;
+  let suspectUntil = 0;
   const reconnectListeners: Array<() => void> = [];
   const log = logger.child({ component: 'state' });
   client.on('ready', () => {
@@ -86,18 +95,33 @@ export function createRedisConnection(config: RedisStateConfig, logger: Logger):
   return {
     replicaId,
     key: (...parts) => `${config.keyPrefix}${parts.join(':')}`,
-    isUp: () => up,
+    isUp: () => up && Date.now() >= suspectUntil,
     async run(what, command) {
       roundTrips += 1;
-      if (!up) {
+      if (!up || Date.now() < suspectUntil) {
         failures += 1;
-        throw unavailable(what, 'not connected');
+        throw unavailable(what, up ? 'not answering' : 'not connected');
       }
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${config.commandTimeoutMs} ms`)), config.commandTimeoutMs);
+      });
       try {
-        return await command(client);
+        const result = await Promise.race([command(client), timeout]);
+        timeoutsInARow = 0;
+        return result;
       } catch (error) {
         failures += 1;
+        if (error instanceof Error && error.message.startsWith('no answer within')) {
+          timeoutsInARow += 1;
+          if (timeoutsInARow >= SUSPECT_AFTER_TIMEOUTS) {
+            if (Date.now() >= suspectUntil) log.warn({ redis: redactUrl(config.url), timeoutsInARow }, 'redis: not answering; treating it as down for a while');
+            suspectUntil = Date.now() + SUSPECT_FOR_MS;
+          }
+        }
         throw unavailable(what, error instanceof Error ? error.message : String(error));
+      } finally {
+        clearTimeout(timer);
       }
     },
     async subscribe(channel, listener) {

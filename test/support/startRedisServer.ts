@@ -9,6 +9,9 @@ export interface TestRedisServer {
   stop(): Promise<void>;
   /** Starts it again on the same port (empty: no persistence). */
   restart(): Promise<void>;
+  /** SIGSTOP / SIGCONT: a hung Redis whose connections stay open. */
+  freeze(): void;
+  thaw(): void;
 }
 
 async function freePort(): Promise<number> {
@@ -62,5 +65,7 @@ export async function startRedisServer(): Promise<TestRedisServer> {
       await stop();
       child = await launch(port);
     },
+    freeze: () => void child?.kill('SIGSTOP'),
+    thaw: () => void child?.kill('SIGCONT'),
   };
 }

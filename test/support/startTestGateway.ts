@@ -66,6 +66,8 @@ export interface TestGatewayOptions {
   console?: Record<string, unknown>;
   /** Raw `federation:` config, e.g. `{ enabled: true }`. */
   federation?: Record<string, unknown>;
+  /** Raw `state:` config, e.g. `{ redis: { url } }`. */
+  state?: Record<string, unknown>;
 }
 
 /** Starts the sandbox (small seeded dataset) and a gateway wired to it, both on free loopback ports. */
@@ -86,6 +88,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       ...(options.limits ? { limits: options.limits } : {}),
       ...(options.console ? { console: options.console } : {}),
       ...(options.federation ? { federation: options.federation } : {}),
+      ...(options.state ? { state: options.state } : {}),
       logging: { level: 'info' },
       ...(options.identity ? { identity: options.identity } : {}),
       sources: [

@@ -16,7 +16,9 @@ const USAGE = `usage:
                  estimate match weights (EM) and term frequencies from the sources; point identity.model at the file
   c360 identity evaluate --config c360.yaml (--truth pairs.csv | --cluster-column SOURCE:COLUMN[,...] [--cluster-pattern REGEX])
                  [--out DIR] [--thresholds a,b,c] [--concurrency N]
-                 precision, recall, F1 and a threshold sweep of identity resolution against labelled data`;
+                 precision, recall, F1 and a threshold sweep of identity resolution against labelled data
+  c360 state migrate-overrides --config c360.yaml
+                 copies the overrides file into the Redis store of state.redis (idempotent), before running replicas`;
 
 const print = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -62,7 +64,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const linkage = command === 'sandbox' && positionals[0] === 'linkage';
-  if (positionals.length > (command === 'identity' || linkage ? 1 : 0)) throw new UsageError(`unexpected argument ${JSON.stringify(positionals.at(-1))}`);
+  if (positionals.length > (command === 'identity' || command === 'state' || linkage ? 1 : 0)) throw new UsageError(`unexpected argument ${JSON.stringify(positionals.at(-1))}`);
   const port = integer('port', values.port, 0, 65_535);
   const size = integer('size', values.size, 1, 100_000);
   const seed = integer('seed', values.seed, 0, 2 ** 31 - 1);
@@ -117,6 +119,12 @@ async function main(argv: string[]): Promise<void> {
         print,
       );
       return;
+    }
+    case 'state': {
+      if (positionals[0] !== 'migrate-overrides') throw new UsageError(`unknown state command ${JSON.stringify(positionals[0] ?? '')}; try state migrate-overrides`);
+      if (!values.config) throw new UsageError('state migrate-overrides needs --config <file>');
+      const { runStateMigrateOverrides } = await import('./commands/runStateMigrateOverrides.js');
+      return runStateMigrateOverrides({ configPath: values.config }, print);
     }
     default:
       throw new UsageError(`unknown command ${JSON.stringify(command)}`);

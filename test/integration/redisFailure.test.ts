@@ -83,3 +83,30 @@ describe.skipIf(!REDIS_URL)('state: the gateway outlives its Redis', () => {
     await until(10_000, async () => (await readyz()).body.state?.redis === 'up');
   });
 });
+
+describe.skipIf(!REDIS_URL)('state: a gateway whose Redis is unreachable at start', () => {
+  // A port nothing listens on: a redis-server started and stopped again.
+  let url: string;
+  beforeAll(async () => {
+    const redis = await startRedisServer();
+    url = redis.url;
+    await redis.stop();
+  });
+
+  it('starts degraded and answers when overrides are off', async () => {
+    const gw = await startTestGateway({ size: 40, seed: 2, state: { redis: { url, keyPrefix: 'c360test:down:', connectTimeoutMs: 300 } } });
+    try {
+      const res = await fetch(new URL('/readyz', gw.url));
+      expect(await res.json()).toMatchObject({ status: 'ready', state: { mode: 'redis', redis: 'down' } });
+      const id = gw.sandbox.dataset.truth.find((t) => t.system === 'salesforce')!.id;
+      const answer = await gw.gql<{ customerBySource: { id: string } }>(IDENTITY, { id });
+      expect(answer.errors).toBeUndefined();
+    } finally {
+      await gw.close();
+    }
+  });
+
+  it('refuses to start with overrides on: it cannot know who is suppressed', async () => {
+    await expect(startTestGateway({ size: 40, seed: 2, identity: { overrides: { enabled: true } }, state: { redis: { url, keyPrefix: 'c360test:down:', connectTimeoutMs: 300 } } })).rejects.toThrow(/overrides redis:c360test:down:overrides: cannot read/);
+  });
+});

@@ -101,7 +101,13 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   const audit: AuditEvent[] = [];
   const auditSink: AuditSink = { write: (event) => void audit.push(event), flush: async () => undefined };
   const gateway = createServer(config, { logger: createLogger('info', sink), auditSink, ...(options.overrideStore ? { overrideStore: options.overrideStore } : {}) });
-  const url = await gateway.start();
+  const url = await gateway.start().catch(async (error: unknown) => {
+    // A gateway that refuses to start (a test of exactly that) leaves nothing running behind it.
+    await gateway.stop();
+    await extra.close();
+    await sandbox.close();
+    throw error;
+  });
   const credential = options.credential === undefined ? DEV_API_KEY : options.credential;
   const authHeaders: Record<string, string> = credential === null ? {} : { authorization: `Bearer ${credential}` };
   return {

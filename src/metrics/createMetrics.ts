@@ -21,7 +21,7 @@ export interface MetricsProbes {
   crosswalk(): { readonly size: number; readonly hits: number; readonly misses: number; readonly sharedHits?: number };
   /** Record cache entries per source. */
   recordCacheSizes(): ReadonlyArray<{ readonly source: string; readonly size: number }>;
-  /** Shared state (src/state): absent or `local` = no Redis gauges. */
+  /** Shared state (src/state), read once at creation (absent or `local` = no Redis gauges) and at scrape time. */
   sharedState?(): { readonly mode: 'local' } | { readonly mode: 'redis'; readonly redis: 'up' | 'down'; readonly counters: { readonly roundTrips: number; readonly failures: number } };
 }
 
@@ -88,9 +88,12 @@ export function createMetrics(probes: MetricsProbes): GatewayMetrics {
       },
     });
   };
-  redisState('c360_state_redis_up', 'Shared state (Redis) reachable: 1 up, 0 down (only with state.redis)', (s) => (s.redis === 'up' ? 1 : 0));
-  redisState('c360_state_redis_round_trips', 'Redis round trips (commands and pipelines) since start', (s) => s.counters.roundTrips);
-  redisState('c360_state_redis_failures', 'Redis round trips that failed or timed out since start', (s) => s.counters.failures);
+  // Only with state.redis: a gauge that was never set would read 0, i.e. "Redis down", on a one-process gateway.
+  if (probes.sharedState?.().mode === 'redis') {
+    redisState('c360_state_redis_up', 'Shared state (Redis) reachable: 1 up, 0 down', (s) => (s.redis === 'up' ? 1 : 0));
+    redisState('c360_state_redis_round_trips', 'Redis round trips (commands and pipelines) since start', (s) => s.counters.roundTrips);
+    redisState('c360_state_redis_failures', 'Redis round trips that failed or timed out since start', (s) => s.counters.failures);
+  }
 
   return {
     registry,

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEV_API_KEY } from '../../src/auth/index.js';
 import { startReplicas, type Replica, type Replicas } from '../support/startReplicas.js';
 
 // Needs a Redis: runs when REDIS_URL is set (.ci/run sets it to the machine's 127.0.0.1:6379). Each run uses
@@ -110,6 +112,23 @@ describe.skipIf(!REDIS_URL)('replicas: three gateways sharing one Redis', () => 
         expect(gone.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
         expect(gone.data?.['customer'] ?? null).toBeNull();
       });
+    }
+  });
+
+  it('knows on every replica a persisted query (APQ) registered through one', async () => {
+    const query = '{ sources { name } }';
+    const sha256Hash = createHash('sha256').update(query).digest('hex');
+    const post = async (replica: Replica, body: Record<string, unknown>) => {
+      const res = await fetch(replica.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${DEV_API_KEY}` }, body: JSON.stringify(body) });
+      return (await res.json()) as { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> };
+    };
+    const extensions = { persistedQuery: { version: 1, sha256Hash } };
+    expect((await post(r[1]!, { extensions })).errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect((await post(r[0]!, { query, extensions })).errors).toBeUndefined();
+    for (const replica of [r[1]!, r[2]!]) {
+      const answer = await post(replica, { extensions });
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data).toEqual({ sources: expect.arrayContaining([{ name: 'shopify' }]) });
     }
   });
 

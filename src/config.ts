@@ -13,6 +13,7 @@ import { authConfigSchema, type AuthConfig } from './auth/authConfigSchema.js';
 import { auditConfigSchema, type AuditConfig } from './audit/auditConfigSchema.js';
 import { limitsConfigSchema, type LimitsConfig } from './plugins/limitsConfigSchema.js';
 import { federationConfigSchema, type FederationConfig } from './federation/federationConfigSchema.js';
+import { resolveWebhooksConfig, webhooksConfigSchema, type WebhooksConfig } from './webhooks/webhooksConfigSchema.js';
 
 /** Adapter kinds this build knows. */
 export const SOURCE_KINDS = ['salesforce', 'shopify', 'zendesk'] as const;
@@ -136,6 +137,8 @@ export interface GatewayConfig {
   readonly console?: { readonly enabled: boolean; readonly registeredOnly: readonly string[] };
   /** Apollo Federation 2 subgraph mode (src/federation/federationConfigSchema.ts). Absent = off. */
   readonly federation?: FederationConfig;
+  /** Change webhooks from the vendors (src/webhooks/webhooksConfigSchema.ts, README "Change webhooks"). Absent = no endpoints. */
+  readonly webhooks?: WebhooksConfig;
 }
 
 /** A configuration problem; `message` names the key and the bad value. */
@@ -250,6 +253,7 @@ const configSchema = z
       .strict()
       .prefault({}),
     federation: federationConfigSchema.prefault({}),
+    webhooks: webhooksConfigSchema.optional(),
     sources: z
       .array(z.discriminatedUnion('kind', [sourceSchema, fileSourceSchema, postgresSourceSchema.extend({ policies: policiesSchema }), restSourceSchema.extend({ policies: policiesSchema })]))
       .min(1, 'must list at least one source')
@@ -322,6 +326,8 @@ export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = process.env, 
     throw new ConfigError(`${origin}: ${key}: ${issue.message} (got ${bad === undefined ? 'nothing' : JSON.stringify(bad)})${source ? ` [from ${source}]` : ''}`);
   }
   const parsed = result.data;
+  const webhooks = parsed.webhooks === undefined ? undefined : resolveWebhooksConfig(parsed.webhooks, parsed.sources, env);
+  if (webhooks && !webhooks.ok) throw new ConfigError(`${origin}: ${webhooks.message}`);
   return {
     server: parsed.server,
     logging: parsed.logging,
@@ -333,6 +339,7 @@ export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = process.env, 
     performance: parsed.performance,
     console: parsed.console,
     federation: parsed.federation,
+    ...(webhooks ? { webhooks: webhooks.config } : {}),
     sources: parsed.sources.map((source, index) => source.kind === 'file' ? fileSourceConfig({ ...source, path: resolve(options.baseDir ?? '.', source.path) }) : source.kind === 'postgres' ? postgresSourceConfig(source, env, `sources[${index}] (${source.name})`) : source.kind === 'rest' ? restSourceConfig(source, env, `sources[${index}] (${source.name})`) : ({
       name: source.name,
       kind: source.kind,

@@ -65,6 +65,16 @@ describe('cli: c360 demo', () => {
     expect(found.status).toBe('MATCHED');
     // The showcase person is in the three vendor systems; HubSpot and billing add themselves where they hold the person.
     expect([...new Set(found.customer!.identity.links.map((l) => l.source))]).toEqual(expect.arrayContaining(['salesforce', 'shopify', 'zendesk']));
+    // The printed change-webhook example works: the new email is unknown, the Shopify fake changes the customer
+    // and sends its webhook, and the same lookup then finds the customer (the crosswalk kept NOT_FOUND otherwise).
+    const [, putUrl, putBody] = await demo.waitFor(/curl -s -X PUT (\S+) -H 'x-shopify-access-token: shpat_sandbox' -H 'content-type: application\/json' -d '(.+)'/);
+    const newEmail = (JSON.parse(putBody!) as { customer: { email: string } }).customer.email;
+    expect((await lookup(url!, newEmail, token!)).status).toBe('NOT_FOUND');
+    expect((await fetch(putUrl!, { method: 'PUT', headers: { 'x-shopify-access-token': 'shpat_sandbox', 'content-type': 'application/json' }, body: putBody })).status).toBe(200);
+    let moved = await lookup(url!, newEmail, token!);
+    for (const end = Date.now() + 10_000; moved.status !== 'MATCHED' && Date.now() < end; moved = await lookup(url!, newEmail, token!)) await new Promise((r) => setTimeout(r, 50));
+    expect(moved.status).toBe('MATCHED');
+    expect(moved.customer!.identity.links.map((l) => l.source)).toContain('shopify');
     // The demo's state (loyalty CSV, overrides) is in its own temporary folder, gone once it stops.
     const [, stateDir] = await demo.waitFor(/State\s+(\S+)/);
     expect(stateDir!.startsWith(join(tmpdir(), 'c360-demo-'))).toBe(true);

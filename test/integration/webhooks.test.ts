@@ -144,6 +144,45 @@ describe('change webhooks: a vendor change reaches the next answer', () => {
   });
 });
 
+describe('change webhooks: orders and tickets', () => {
+  const ORDERS_AND_TICKETS = 'query($source: String!, $id: ID!) { customerBySource(source: $source, id: $id) { orders(first: 3) { totalCount } tickets(first: 3) { totalCount } } }';
+  const ordersCalls = () => t.sandbox.shopify.requests().filter((r) => /orders\(first: \$ordersFirst/.test(r.body)).length;
+  const ticketCalls = () => t.sandbox.zendesk.requests().filter((r) => r.path.endsWith('/tickets/requested.json')).length;
+
+  it('an orders/updated webhook drops the cached orders of the order\'s customer; a ticket event those of its requester', async () => {
+    // Someone other than the showcase person (whose records the tests above changed), with orders and tickets.
+    const { dataset } = t.sandbox;
+    const holder = (system: string, personId: string) => dataset.truth.find((e) => e.system === system && e.personId === personId)?.id;
+    const person = dataset.people.find((p) => p.personId !== show.person.personId && [holder('shopify', p.personId), holder('zendesk', p.personId)].every((id) => id !== undefined)
+      && dataset.shopify.orders.some((o) => String(o.customerId) === holder('shopify', p.personId)) && dataset.zendesk.tickets.some((tk) => String(tk.requesterId) === holder('zendesk', p.personId)))!;
+    const customerId = holder('shopify', person.personId)!;
+    const userId = holder('zendesk', person.personId)!;
+    const read = () => t.gql<{ customerBySource: { orders: { totalCount: number }; tickets: { totalCount: number } } }>(ORDERS_AND_TICKETS, { source: 'shopify', id: customerId });
+    const first = await read();
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.customerBySource.tickets.totalCount).toBeGreaterThan(0);
+    t.clearRequestLogs();
+    await read();
+    // Cached for a minute: the second answer calls no source for orders or tickets.
+    expect([ordersCalls(), ticketCalls()]).toEqual([0, 0]);
+    const order = JSON.stringify({ id: 820982911946154500, admin_graphql_api_id: 'gid://shopify/Order/820982911946154500', customer: { id: Number(customerId), admin_graphql_api_id: `gid://shopify/Customer/${customerId}` } });
+    const accepted = await postWebhook('shopify', order, shopifyHeaders(order, { 'x-shopify-topic': 'orders/updated' }));
+    expect(accepted.status).toBe(200);
+    await read();
+    expect([ordersCalls(), ticketCalls()]).toEqual([1, 0]);
+    const timestamp = new Date().toISOString();
+    const ticket = JSON.stringify({ type: 'zen:event-type:ticket.status_changed', id: randomUUID(), detail: { id: '1', requester_id: userId }, event: {} });
+    const signature = createHmac('sha256', SANDBOX_WEBHOOK_SECRETS.zendesk).update(timestamp + ticket).digest('base64');
+    expect((await postWebhook('zendesk', ticket, { 'x-zendesk-webhook-signature-timestamp': timestamp, 'x-zendesk-webhook-signature': signature })).status).toBe(200);
+    await read();
+    expect([ordersCalls(), ticketCalls()]).toEqual([1, 1]);
+    // A guest order (no customer) changes nobody's answer: acknowledged, nothing dropped.
+    const guest = JSON.stringify({ id: 1, customer: null });
+    const ignored = await postWebhook('shopify', guest, shopifyHeaders(guest, { 'x-shopify-topic': 'orders/create' }));
+    expect(ignored.status).toBe(202);
+  });
+});
+
 describe('change webhooks: refusals change nothing', () => {
   it('refuses a replayed Shopify delivery id with 409 and a stale X-Shopify-Triggered-At with 401', async () => {
     const body = JSON.stringify({ id: show.customer.id, admin_graphql_api_id: `gid://shopify/Customer/${show.customer.id}` });

@@ -88,6 +88,34 @@ describe('sandbox fakes: Shopify PUT customers/{id}.json', () => {
   });
 });
 
+describe('sandbox fakes: Shopify customerUpdate mutation', () => {
+  const mutate = (input: Record<string, unknown>) =>
+    fetch(`${sandbox.shopify.origin}/admin/api/2025-10/graphql.json`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-shopify-access-token': 'shpat_sandbox' },
+      body: JSON.stringify({ query: 'mutation($input: CustomerInput!) { customerUpdate(input: $input) { customer { id lastName email } userErrors { field message } } }', variables: { input } }),
+    }).then(async (res) => (await res.json()) as { data: { customerUpdate: { customer: Record<string, unknown> | null; userErrors: Array<{ field: string[]; message: string }> } }; extensions: { cost: { requestedQueryCost: number } } });
+
+  it('changes the customer, answers it with no userErrors and a mutation cost of 10, and sends customers/update', async () => {
+    const customer = sandbox.dataset.shopify.customers[2]!;
+    const answer = await mutate({ id: `gid://shopify/Customer/${customer.id}`, lastName: 'Mutated' });
+    expect(answer.data.customerUpdate).toEqual({ customer: { id: `gid://shopify/Customer/${customer.id}`, lastName: 'Mutated', email: customer.email }, userErrors: [] });
+    expect(answer.extensions.cost.requestedQueryCost).toBe(10);
+    await idle();
+    expect(received).toHaveLength(1);
+    expect(JSON.parse(received[0]!.body)).toMatchObject({ id: customer.id, last_name: 'Mutated' });
+    expect(received[0]!.headers['x-shopify-hmac-sha256']).toBe(createHmac('sha256', SECRET.shopify).update(received[0]!.body).digest('base64'));
+  });
+
+  it('reports an unknown customer or a taken email as userErrors and sends nothing', async () => {
+    const [a, b] = sandbox.dataset.shopify.customers.filter((c) => c.email !== null).slice(3);
+    expect((await mutate({ id: 'gid://shopify/Customer/999999999', lastName: 'X' })).data.customerUpdate).toEqual({ customer: null, userErrors: [{ field: ['id'], message: 'Customer does not exist' }] });
+    expect((await mutate({ id: `gid://shopify/Customer/${a!.id}`, email: b!.email })).data.customerUpdate.userErrors).toEqual([{ field: ['email'], message: 'Email has already been taken' }]);
+    await idle();
+    expect(received).toHaveLength(0);
+  });
+});
+
 describe('sandbox fakes: Zendesk PUT users/{id} and tickets/{id}', () => {
   const put = (path: string, body: unknown) => fetch(`${sandbox.zendesk.origin}/api/v2/${path}`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: ZENDESK_AUTH }, body: JSON.stringify(body) });
 

@@ -9,6 +9,7 @@ import { createGraphqlHandler } from './createGraphqlHandler.js';
 import { createLeakyBucket } from './createLeakyBucket.js';
 import { createRootValue } from './createRootValue.js';
 import { createShopifyStore } from './createShopifyStore.js';
+import { sendCustomerWebhook } from './sendCustomerWebhook.js';
 import { notFoundResponse, serverErrorResponse, throttledResponse, unauthorizedResponse, unavailableResponse } from './shopifyResponses.js';
 
 /** Options of {@link startShopifySandbox}. */
@@ -30,6 +31,9 @@ export interface ShopifySandboxOptions {
 /** Defaults of {@link ShopifySandboxOptions}. */
 export const SHOPIFY_SANDBOX_DEFAULTS = { port: 0, host: '127.0.0.1', accessToken: 'shpat_sandbox', bucketSize: 2000, restoreRate: 100 } as const;
 
+/** The API version the sandbox's GraphQL-triggered webhooks name (a subscription's version, in Shopify). */
+const WEBHOOK_API_VERSION = '2025-10';
+
 /** Routes paths under `/admin/api/{YYYY-MM|unstable}/`; group 1 is the version. */
 const GRAPHQL_PATH = /^\/admin\/api\/(\d{4}-\d{2}|unstable)\/graphql\.json$/;
 
@@ -39,7 +43,7 @@ const GRAPHQL_PATH = /^\/admin\/api\/(\d{4}-\d{2}|unstable)\/graphql\.json$/;
  * cost model (1000-point single-query cap, live leaky bucket) and error bodies. Fault presets:
  * `throttle` (200 THROTTLED, reporting a 1 s restore wait; `retryAfterSeconds` is ignored because Shopify
  * GraphQL sends no Retry-After), `serverError` (500 INTERNAL_SERVER_ERROR), `unavailable` (503).
- * `PUT /admin/api/{version}/customers/{id}.json` (REST) changes a customer in the fake's own copy (the dataset is
+ * `PUT /admin/api/{version}/customers/{id}.json` (REST) and the `customerUpdate` mutation change a customer in the fake's own copy (the dataset is
  * never modified) and, once `webhooks.configure()` names a target, sends `customers/update` webhooks signed
  * as Shopify signs them. Close the returned server when done.
  */
@@ -53,8 +57,8 @@ export async function startShopifySandbox(dataset: SandboxDataset, options: Shop
   const bucket = createLeakyBucket({ size: bucketSize, restoreRate });
   const schema = buildShopifySchema();
   const store = createShopifyStore(dataset);
-  const handler = createGraphqlHandler({ schema, rootValue: createRootValue(store), bucket });
   const webhooks = createWebhookSender();
+  const handler = createGraphqlHandler({ schema, rootValue: createRootValue(store, (customer) => sendCustomerWebhook(webhooks, 'customers/update', customer, WEBHOOK_API_VERSION)), bucket });
 
   const profile: FakeVendorProfile = {
     name: 'shopify',

@@ -135,6 +135,16 @@ describe('cli: c360 sandbox', () => {
     sandbox.child.kill('SIGINT');
     expect(await sandbox.exited).toBe(0);
   });
+
+  it('with --webhooks-to sends the fakes\' signed change webhooks to that gateway and prints the secrets', async () => {
+    const sandbox = run(['sandbox', '--size', '30', '--webhooks-to', 'http://127.0.0.1:4999']);
+    await sandbox.waitFor(/Change webhooks go to http:\/\/127\.0\.0\.1:4999\/webhooks\/\{shopify,zendesk,salesforce\}/);
+    expect(sandbox.out()).toContain('SHOPIFY_WEBHOOK_SECRET=sandbox-shopify-webhook-secret');
+    sandbox.child.kill('SIGINT');
+    expect(await sandbox.exited).toBe(0);
+    const bad = run(['sandbox', '--webhooks-to', 'not a url']);
+    expect(await bad.exited).toBe(2);
+  });
 });
 
 describe('cli: c360 sandbox linkage', () => {

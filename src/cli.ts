@@ -8,8 +8,9 @@ const USAGE = `usage:
                  sandbox + gateway together (what \`npm start\` runs); --port 0 picks a free port
   c360 serve   --config c360.yaml [--port N] [--host H]
                  the gateway against the sources in a config file
-  c360 sandbox [--size N] [--seed N] [--salesforce-port N] [--shopify-port N] [--zendesk-port N]
-                 only the simulated Salesforce, Shopify and Zendesk servers
+  c360 sandbox [--size N] [--seed N] [--salesforce-port N] [--shopify-port N] [--zendesk-port N] [--webhooks-to URL]
+                 only the simulated Salesforce, Shopify and Zendesk servers; --webhooks-to sends their signed change
+                 webhooks to a gateway (origin, e.g. http://127.0.0.1:4000)
   c360 sandbox linkage --out DIR [--size N] [--seed N]
                  writes a seeded record-linkage benchmark (crm/shop/support CSVs, truth, c360 config)
   c360 identity train --config c360.yaml [--out model.json] [--sample N] [--seeds N]
@@ -51,6 +52,7 @@ async function main(argv: string[]): Promise<void> {
       'salesforce-port': { type: 'string' },
       'shopify-port': { type: 'string' },
       'zendesk-port': { type: 'string' },
+      'webhooks-to': { type: 'string' },
       truth: { type: 'string' },
       'cluster-column': { type: 'string' },
       'cluster-pattern': { type: 'string' },
@@ -92,7 +94,9 @@ async function main(argv: string[]): Promise<void> {
         shopify: integer('shopify-port', values['shopify-port'], 0, 65_535) ?? 0,
         zendesk: integer('zendesk-port', values['zendesk-port'], 0, 65_535) ?? 0,
       };
-      return runSandbox({ size, seed, ports }, print);
+      const webhooksTo = values['webhooks-to'];
+      if (webhooksTo !== undefined && !/^https?:\/\/[^/\s]+\/?$/.test(webhooksTo)) throw new UsageError(`--webhooks-to must be a gateway origin like http://127.0.0.1:4000, got ${JSON.stringify(webhooksTo)}`);
+      return runSandbox({ size, seed, ports, webhooksTo }, print);
     }
     case 'identity': {
       if (positionals[0] === 'train') {

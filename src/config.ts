@@ -14,6 +14,7 @@ import { auditConfigSchema, type AuditConfig } from './audit/auditConfigSchema.j
 import { limitsConfigSchema, type LimitsConfig } from './plugins/limitsConfigSchema.js';
 import { federationConfigSchema, type FederationConfig } from './federation/federationConfigSchema.js';
 import { stateConfigSchema, type StateConfig } from './state/stateConfigSchema.js';
+import { resolveWebhooksConfig, webhooksConfigSchema, type WebhooksConfig } from './webhooks/webhooksConfigSchema.js';
 
 /** Adapter kinds this build knows. */
 export const SOURCE_KINDS = ['salesforce', 'shopify', 'zendesk'] as const;
@@ -147,6 +148,8 @@ export interface GatewayConfig {
   readonly federation?: FederationConfig;
   /** Shared state for several replicas (src/state/stateConfigSchema.ts). Absent or without `redis` = one process. */
   readonly state?: StateConfig;
+  /** Change webhooks from the vendors (src/webhooks/webhooksConfigSchema.ts, README "Change webhooks"). Absent = no endpoints. */
+  readonly webhooks?: WebhooksConfig;
 }
 
 /** A configuration problem; `message` names the key and the bad value. */
@@ -270,6 +273,7 @@ const configSchema = z
       .prefault({}),
     federation: federationConfigSchema.prefault({}),
     state: stateConfigSchema.prefault({}),
+    webhooks: webhooksConfigSchema.optional(),
     sources: z
       .array(z.discriminatedUnion('kind', [sourceSchema, fileSourceSchema, postgresSourceSchema.extend({ policies: policiesSchema }), restSourceSchema.extend({ policies: policiesSchema })]))
       .min(1, 'must list at least one source')
@@ -343,6 +347,8 @@ export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = process.env, 
     throw new ConfigError(`${origin}: ${key}: ${issue.message} (got ${bad === undefined ? 'nothing' : JSON.stringify(bad)})${source ? ` [from ${source}]` : ''}`);
   }
   const parsed = result.data;
+  const webhooks = parsed.webhooks === undefined ? undefined : resolveWebhooksConfig(parsed.webhooks, parsed.sources, env);
+  if (webhooks && !webhooks.ok) throw new ConfigError(`${origin}: ${webhooks.message}`);
   return {
     server: parsed.server,
     logging: parsed.logging,
@@ -355,6 +361,7 @@ export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = process.env, 
     console: parsed.console,
     federation: parsed.federation,
     state: parsed.state,
+    ...(webhooks ? { webhooks: webhooks.config } : {}),
     sources: parsed.sources.map((source, index) => source.kind === 'file' ? fileSourceConfig({ ...source, path: resolve(options.baseDir ?? '.', source.path) }) : source.kind === 'postgres' ? postgresSourceConfig(source, env, `sources[${index}] (${source.name})`) : source.kind === 'rest' ? restSourceConfig(source, env, `sources[${index}] (${source.name})`) : ({
       name: source.name,
       kind: source.kind,

@@ -35,6 +35,7 @@ import { applyPersistedOperation, CONSOLE_OPERATIONS, createConsoleRoutes, creat
 import { createSubgraphSchema } from './federation/index.js';
 import type { ChangeFeed } from './state/ChangeFeed.js';
 import { createSharedState, type SharedState } from './state/createSharedState.js';
+import { createReplayGuard, createWebhookRoutes, type ReplayGuard } from './webhooks/index.js';
 
 /** Options of {@link createServer}. */
 export interface CreateServerOptions {
@@ -50,6 +51,8 @@ export interface CreateServerOptions {
   readonly changeFeed?: ChangeFeed;
   /** Shared state instead of the one `config.state` describes (tests, embedding); the caller closes it. */
   readonly sharedState?: SharedState;
+  /** Remembers webhook delivery ids (replay refusal); default in process ({@link createReplayGuard}). */
+  readonly webhookReplayGuard?: ReplayGuard;
 }
 
 /** A gateway instance: not listening until {@link GatewayServer.start}. */
@@ -123,7 +126,7 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
   // Every change that makes cached answers wrong goes through one feed (one process: local; replicas: shared).
   const changes = options.changeFeed ?? shared.changes;
   changes.subscribe((change) => {
-    identity.invalidate(change.refs);
+    identity.invalidate(change.refs, change.keys);
     if (change.purgeRecords) resilience.purge(change.refs);
     // Another replica changed the shared overrides: read them, then drop again what was resolved meanwhile
     // under the old ones (the first invalidation is immediate, so nothing waits for the read).
@@ -203,6 +206,18 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
   const registeredOnly = new Set(consoleConfig.registeredOnly);
   const consoleRoutes = consoleConfig.enabled ? createConsoleRoutes(operationRegistry) : null;
   const graphiqlRoute = consoleConfig.enabled && config.server.introspection ? createGraphiqlRoute() : null;
+  // Change webhooks (README "Change webhooks"): verified vendor deliveries publish to the change feed.
+  const webhooks = config.webhooks;
+  const webhookRoutes = webhooks
+    ? createWebhookRoutes({
+        config: webhooks,
+        changes,
+        replayGuard: options.webhookReplayGuard ?? createReplayGuard({ max: webhooks.replayMemory, ttlMs: 2 * webhooks.toleranceSeconds * 1000 }),
+        defaultRegion: config.identity.defaultRegion,
+        logger,
+        record: (vendor, source, outcome) => metrics.recordWebhook(vendor, source, outcome),
+      })
+    : null;
 
   const graphqlHandler = createGraphQLHandler<GatewayContext>(
     apollo,
@@ -257,6 +272,10 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
     if (graphiqlRoute?.(req, res, url)) return;
     if (url.pathname === '/graphql') return graphqlHandler(req, res, url);
     if (consoleRoutes?.(req, res, url)) return;
+    if (url.pathname.startsWith('/webhooks/')) {
+      if (webhookRoutes && (await webhookRoutes(req, res, url))) return;
+      if (!webhookRoutes) return sendError(res, 404, GatewayErrorCode.WebhookNotConfigured, 'no webhooks section in the gateway\'s config: change webhooks are off');
+    }
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/readyz') {
       const ready = state === 'ready';

@@ -82,9 +82,11 @@ export interface IdentityResolver {
   resolveRef(ref: SourceRef, access: IdentitySourceAccess): Promise<Resolved<Cluster | null>>;
   /**
    * Drops at once every crosswalk entry that mentions one of these refs (as member or candidate), and
-   * makes resolutions in flight not cache their answer. Returns how many entries were dropped.
+   * makes resolutions in flight not cache their answer. `keys` (`keyOf` form: `email:…`, `phone:…`, values a
+   * changed record holds now) also drop their own entries and every entry of the clusters those resolved to.
+   * Returns how many entries were dropped.
    */
-  invalidate(refs: readonly SourceRef[]): number;
+  invalidate(refs: readonly SourceRef[], keys?: readonly string[]): number;
   stats(): CrosswalkStats;
   /** Drops every cached resolution. */
   clear(): void;
@@ -350,16 +352,23 @@ export function createIdentityResolver(options: IdentityResolverOptions): Identi
       const entry = await lookup(`ref:${formatRef(ref)}`, access);
       return { value: entry.cluster ?? null, failures: entry.failures, fromCache: entry.fromCache };
     },
-    invalidate(refs) {
+    invalidate(refs, keys = []) {
       generation += 1;
       const targets = new Set(refs.map(formatRef));
+      // A record that took a new email or phone may now join the people cached under it: their clusters go too.
+      const keyTargets = new Set(keys.map((key) => `key:${key}`));
+      for (const cacheKey of keyTargets) {
+        const resolution = cache.peek(cacheKey)?.resolution;
+        const clusters = resolution?.status === 'matched' ? [resolution.match.cluster] : resolution?.status === 'ambiguous' ? resolution.matches.map((m) => m.cluster) : [];
+        for (const cluster of clusters) for (const link of cluster.links) targets.add(formatRef(link.ref));
+      }
       const mentions = (cluster: Cluster | null | undefined): boolean =>
         !!cluster && (cluster.links.some((l) => targets.has(formatRef(l.ref))) || (cluster.candidates ?? []).some((c) => targets.has(formatRef(c.ref))));
       const doomed: string[] = [];
       for (const [cacheKey, entry] of cache.entries()) {
         const resolution = entry.resolution;
         const clusters = resolution?.status === 'matched' ? [resolution.match.cluster] : resolution?.status === 'ambiguous' ? resolution.matches.map((m) => m.cluster) : [];
-        if (targets.has(cacheKey.slice(4)) || mentions(entry.cluster) || clusters.some(mentions)) doomed.push(cacheKey);
+        if (keyTargets.has(cacheKey) || targets.has(cacheKey.slice(4)) || mentions(entry.cluster) || clusters.some(mentions)) doomed.push(cacheKey);
       }
       // Every member of an affected cluster goes too: its cached cluster may now be wrong.
       for (const cacheKey of doomed) cache.delete(cacheKey);

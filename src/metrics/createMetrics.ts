@@ -8,6 +8,8 @@ export interface GatewayMetrics {
   recordRequest(durationMs: number, outcome: 'ok' | 'partial' | 'error', errorCodes: readonly string[]): void;
   /** One adapter call (all attempts) as the resilience layer reports it. */
   recordSourceCall(report: SourceCallReport): void;
+  /** One change webhook delivery by vendor, the source it maps to, and outcome (`accepted`, `ignored`, or the refusal). */
+  recordWebhook(vendor: string, source: string, outcome: string): void;
   /** Prometheus text exposition of everything. */
   render(): Promise<string>;
   readonly contentType: string;
@@ -44,6 +46,7 @@ export function createMetrics(probes: MetricsProbes): GatewayMetrics {
   const retries = new Counter({ name: 'c360_source_retries_total', help: 'Retries by source', labelNames: ['source'], registers: [registry] });
   const sourceErrors = new Counter({ name: 'c360_source_errors_total', help: 'Failed adapter calls by source and code (served stale or not)', labelNames: ['source', 'code'], registers: [registry] });
   const cacheLookups = new Counter({ name: 'c360_record_cache_lookups_total', help: 'Keys asked of cached adapter methods by source', labelNames: ['source'], registers: [registry] });
+  const webhooks = new Counter({ name: 'c360_webhooks_total', help: 'Change webhook deliveries by vendor, source and outcome (accepted, ignored, signature_invalid, timestamp_invalid, replayed, malformed, too_large, failed)', labelNames: ['vendor', 'source', 'outcome'], registers: [registry] });
   const cacheHits = new Counter({ name: 'c360_record_cache_hits_total', help: 'Keys answered from the record cache (fresh or stale) by source', labelNames: ['source'], registers: [registry] });
   new Gauge({
     name: 'c360_source_breaker_state',
@@ -112,6 +115,9 @@ export function createMetrics(probes: MetricsProbes): GatewayMetrics {
         cacheLookups.inc({ source: report.source }, report.keys);
         cacheHits.inc({ source: report.source }, report.cacheHits);
       }
+    },
+    recordWebhook(vendor, source, outcome) {
+      webhooks.inc({ vendor, source, outcome });
     },
     render: () => registry.metrics(),
   };

@@ -51,7 +51,7 @@ export interface CreateServerOptions {
   readonly changeFeed?: ChangeFeed;
   /** Shared state instead of the one `config.state` describes (tests, embedding); the caller closes it. */
   readonly sharedState?: SharedState;
-  /** Remembers webhook delivery ids (replay refusal); default in process ({@link createReplayGuard}). */
+  /** Remembers webhook delivery ids (replay refusal); default the shared state's (Redis `SET NX` with `state.redis`, else in process: {@link createReplayGuard}). */
   readonly webhookReplayGuard?: ReplayGuard;
 }
 
@@ -126,7 +126,7 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
   // Every change that makes cached answers wrong goes through one feed (one process: local; replicas: shared).
   const changes = options.changeFeed ?? shared.changes;
   changes.subscribe((change) => {
-    identity.invalidate(change.refs, change.keys);
+    identity.invalidate(change.refs, change.keys, change.keyHashes);
     if (change.purgeRecords) resilience.purge(change.refs);
     // Another replica changed the shared overrides: read them, then drop again what was resolved meanwhile
     // under the old ones (the first invalidation is immediate, so nothing waits for the read).
@@ -208,11 +208,13 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
   const graphiqlRoute = consoleConfig.enabled && config.server.introspection ? createGraphiqlRoute() : null;
   // Change webhooks (README "Change webhooks"): verified vendor deliveries publish to the change feed.
   const webhooks = config.webhooks;
+  const replayMs = 2 * (webhooks?.toleranceSeconds ?? 0) * 1000;
   const webhookRoutes = webhooks
     ? createWebhookRoutes({
         config: webhooks,
         changes,
-        replayGuard: options.webhookReplayGuard ?? createReplayGuard({ max: webhooks.replayMemory, ttlMs: 2 * webhooks.toleranceSeconds * 1000 }),
+        // Shared by the replicas with `state.redis` (a vendor's retry may reach another one), in process otherwise.
+        replayGuard: options.webhookReplayGuard ?? shared.replayGuard(createReplayGuard({ max: webhooks.replayMemory, ttlMs: replayMs }), replayMs),
         defaultRegion: config.identity.defaultRegion,
         logger,
         record: (vendor, source, outcome) => metrics.recordWebhook(vendor, source, outcome),

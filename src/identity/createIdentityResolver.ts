@@ -6,6 +6,7 @@ import { formatRef, type IdentityRecord, type SourceRef } from '../domain/index.
 import { buildClusters, type BuildClustersOptions } from './buildClusters.js';
 import type { Cluster, KeyMatch, Resolution } from './Cluster.js';
 import { createMatcher } from './createMatcher.js';
+import { crosswalkKeyHash, lookupKeyHash } from './crosswalkKeyHash.js';
 import type { MatchModel } from './comparisons/MatchModel.js';
 import { expandCandidates, type ExpandOptions, type Expansion } from './expandCandidates.js';
 import { defaultIdentityTuning, type IdentityTuning } from './identityConfigSchema.js';
@@ -83,10 +84,12 @@ export interface IdentityResolver {
   /**
    * Drops at once every crosswalk entry that mentions one of these refs (as member or candidate), and
    * makes resolutions in flight not cache their answer. `keys` (`keyOf` form: `email:…`, `phone:…`, values a
-   * changed record holds now) also drop their own entries and every entry of the clusters those resolved to.
-   * Returns how many entries were dropped.
+   * changed record holds now) also drop their own entries and every entry of the clusters those resolved to;
+   * `keyHashes` do the same for lookup keys another replica named by hash only (`lookupKeyHash`). With a
+   * shared L2, its entries go too (by ref, and by key hash with their clusters). Returns how many L1 entries
+   * were dropped.
    */
-  invalidate(refs: readonly SourceRef[], keys?: readonly string[]): number;
+  invalidate(refs: readonly SourceRef[], keys?: readonly string[], keyHashes?: readonly string[]): number;
   stats(): CrosswalkStats;
   /** Drops every cached resolution. */
   clear(): void;
@@ -352,11 +355,16 @@ export function createIdentityResolver(options: IdentityResolverOptions): Identi
       const entry = await lookup(`ref:${formatRef(ref)}`, access);
       return { value: entry.cluster ?? null, failures: entry.failures, fromCache: entry.fromCache };
     },
-    invalidate(refs, keys = []) {
+    invalidate(refs, keys = [], keyHashes = []) {
       generation += 1;
       const targets = new Set(refs.map(formatRef));
       // A record that took a new email or phone may now join the people cached under it: their clusters go too.
       const keyTargets = new Set(keys.map((key) => `key:${key}`));
+      // Another replica's change names its lookup keys by hash only: find ours by hashing our lookup-key entries.
+      if (keyHashes.length > 0) {
+        const wanted = new Set(keyHashes);
+        for (const cacheKey of cache.keys()) if (cacheKey.startsWith('key:') && wanted.has(crosswalkKeyHash(cacheKey))) keyTargets.add(cacheKey);
+      }
       for (const cacheKey of keyTargets) {
         const resolution = cache.peek(cacheKey)?.resolution;
         const clusters = resolution?.status === 'matched' ? [resolution.match.cluster] : resolution?.status === 'ambiguous' ? resolution.matches.map((m) => m.cluster) : [];
@@ -374,7 +382,9 @@ export function createIdentityResolver(options: IdentityResolverOptions): Identi
       for (const cacheKey of doomed) cache.delete(cacheKey);
       invalidations += doomed.length;
       // L2 finds its entries through its own ref index (every ref an entry mentions), so no scan is needed.
-      if (shared && targets.size > 0) void shared.invalidate([...targets]);
+      // Lookup keys go to L2 as the hashes it names its entries by; it drops their clusters' entries itself.
+      const l2KeyHashes = [...new Set([...keys.map(lookupKeyHash), ...keyHashes])];
+      if (shared && (targets.size > 0 || l2KeyHashes.length > 0)) void shared.invalidate([...targets], l2KeyHashes);
       options.logger?.info({ crosswalk: { invalidated: doomed.length } }, 'crosswalk entries invalidated');
       return doomed.length;
     },

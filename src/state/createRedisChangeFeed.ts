@@ -1,8 +1,11 @@
 import type { Logger } from 'pino';
 import type { SourceRef } from '../domain/index.js';
+import { lookupKeyHash } from '../identity/crosswalkKeyHash.js';
 import type { Change, ChangeFeed, ChangeReason } from './ChangeFeed.js';
 import type { RedisConnection } from './createRedisConnection.js';
 
+/** A lookup key's hash as lookupKeyHash makes it (32 base64url characters). */
+const KEY_HASH = /^[A-Za-z0-9_-]{32}$/;
 const REASONS: ReadonlySet<string> = new Set<ChangeReason>(['override', 'suppression', 'erasure', 'webhook', 'purge']);
 
 /** What travels on the channel: the change and the replica that published it. */
@@ -19,6 +22,7 @@ interface ChangeMessage {
  * replicas run their listeners when the message arrives (milliseconds); a replica ignores its own messages.
  * Pub/sub is at-most-once: a replica disconnected while a change was published misses it, so on reconnect
  * the shared state drops every process cache (see createSharedState). Malformed messages are logged and dropped.
+ * A change's `keys` (emails, phones) never go on the channel in clear: they are sent as `keyHashes`.
  */
 export function createRedisChangeFeed(connection: RedisConnection, logger: Logger): ChangeFeed & { start(): Promise<void> } {
   const channel = connection.key('changes');
@@ -43,7 +47,18 @@ export function createRedisChangeFeed(connection: RedisConnection, logger: Logge
     },
     async publish(change) {
       deliver(change);
-      const message: ChangeMessage = { v: 1, origin: connection.replicaId, change: { reason: change.reason, refs: change.refs.map((r) => ({ source: r.source, id: r.id })), ...(change.purgeRecords ? { purgeRecords: true } : {}) } };
+      // Lookup keys are emails and phones: they travel as the hashes the L2 already names its entries by.
+      const keyHashes = [...new Set([...(change.keyHashes ?? []), ...(change.keys ?? []).map(lookupKeyHash)])];
+      const message: ChangeMessage = {
+        v: 1,
+        origin: connection.replicaId,
+        change: {
+          reason: change.reason,
+          refs: change.refs.map((r) => ({ source: r.source, id: r.id })),
+          ...(change.purgeRecords ? { purgeRecords: true } : {}),
+          ...(keyHashes.length > 0 ? { keyHashes } : {}),
+        },
+      };
       await connection.run('publish change', (client) => client.publish(channel, JSON.stringify(message)));
     },
     subscribe(listener) {
@@ -69,5 +84,11 @@ function parseMessage(text: string): ChangeMessage | null {
     if (typeof r?.source !== 'string' || typeof r.id !== 'string') return null;
     refs.push({ source: r.source, id: r.id });
   }
-  return { v: 1, origin: m.origin, change: { reason: change.reason as ChangeReason, refs, ...(change.purgeRecords === true ? { purgeRecords: true } : {}) } };
+  const keyHashes = change.keyHashes ?? [];
+  if (!Array.isArray(keyHashes) || !keyHashes.every((h) => typeof h === 'string' && KEY_HASH.test(h))) return null;
+  return {
+    v: 1,
+    origin: m.origin,
+    change: { reason: change.reason as ChangeReason, refs, ...(change.purgeRecords === true ? { purgeRecords: true } : {}), ...(keyHashes.length > 0 ? { keyHashes } : {}) },
+  };
 }

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
+import { crosswalkKeyHash } from '../identity/crosswalkKeyHash.js';
 import type { SharedCrosswalk } from '../identity/SharedCrosswalk.js';
 import type { RedisConnection } from './createRedisConnection.js';
 import { decodeCrosswalkEntry, encodeCrosswalkEntry, refsOfEntry } from './crosswalkCodec.js';
@@ -12,9 +12,43 @@ export interface RedisCrosswalkOptions {
   readonly lockWaitMs: number;
 }
 
-// Drops every entry listed in the given index sets, and the sets: one round trip for any number of refs.
+// Drops the entries of the first ARGV[2] KEYS (index sets) and the sets; the remaining KEYS are entries of
+// lookup keys: each is read, the refs of the clusters it resolved to are added to the index sets to drop
+// (ARGV[1] is the index key prefix), and it is deleted. One round trip for any number of refs and keys.
 const INVALIDATE = `local n = 0
-for _, idx in ipairs(KEYS) do
+local indexes = {}
+local refCount = tonumber(ARGV[2])
+for i = 1, refCount do indexes[#indexes + 1] = KEYS[i] end
+local function addRefs(list)
+  if type(list) ~= 'table' then return end
+  for _, item in ipairs(list) do
+    if type(item) == 'table' and type(item.ref) == 'table' then
+      indexes[#indexes + 1] = ARGV[1] .. tostring(item.ref.source) .. '/' .. tostring(item.ref.id)
+    end
+  end
+end
+local function addCluster(cluster)
+  if type(cluster) ~= 'table' then return end
+  addRefs(cluster.links)
+  addRefs(cluster.candidates)
+end
+for i = refCount + 1, #KEYS do
+  local text = redis.call('GET', KEYS[i])
+  if text then
+    local ok, doc = pcall(cjson.decode, text)
+    if ok and type(doc) == 'table' and type(doc.e) == 'table' then
+      local r = doc.e.resolution
+      if type(r) == 'table' then
+        if type(r.match) == 'table' then addCluster(r.match.cluster) end
+        if type(r.matches) == 'table' then
+          for _, m in ipairs(r.matches) do if type(m) == 'table' then addCluster(m.cluster) end end
+        end
+      end
+    end
+    n = n + redis.call('DEL', KEYS[i])
+  end
+end
+for _, idx in ipairs(indexes) do
   for _, key in ipairs(redis.call('SMEMBERS', idx)) do n = n + redis.call('DEL', key) end
   redis.call('DEL', idx)
 end
@@ -24,15 +58,16 @@ const UNLOCK = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call(
 
 /**
  * The crosswalk L2 in Redis ({@link SharedCrosswalk}). Keys under `<keyPrefix>xw:`:
- * - `xw:e:<sha256 of the cache key>`: one entry (JSON, crosswalkCodec), PX = the L1 lifetime (TTL + stale
- *   window). Hashed, because lookup keys are emails and phones: no PII in key names;
+ * - `xw:e:<crosswalkKeyHash of the cache key>`: one entry (JSON, crosswalkCodec), PX = the L1 lifetime (TTL +
+ *   stale window). Hashed, because lookup keys are emails and phones: no PII in key names;
  * - `xw:i:<source/id>`: a set of the entry keys that mention that record (the invalidation index), PX the same;
  * - `xw:l:<hash>`: the resolution lock, `SET NX PX lockMs` holding this replica's id.
- * Writes are one pipeline; invalidation is one Lua script (SMEMBERS + DEL per ref). Any failure is logged at
+ * Writes are one pipeline; invalidation is one Lua script (SMEMBERS + DEL per ref; per lookup-key hash, the
+ * entry's clusters read with cjson and their refs dropped the same way). Any failure is logged at
  * debug level and read as a miss (the connection logs the outage itself).
  */
 export function createRedisCrosswalk(connection: RedisConnection, options: RedisCrosswalkOptions, logger: Logger): SharedCrosswalk {
-  const hash = (cacheKey: string): string => createHash('sha256').update(cacheKey).digest('base64url').slice(0, 32);
+  const hash = crosswalkKeyHash;
   const entryKey = (cacheKey: string): string => connection.key('xw', 'e', hash(cacheKey));
   const indexKey = (ref: string): string => connection.key('xw', 'i', ref);
   const lockKey = (cacheKey: string): string => connection.key('xw', 'l', hash(cacheKey));
@@ -66,9 +101,12 @@ export function createRedisCrosswalk(connection: RedisConnection, options: Redis
         })
         .catch(quiet('set'));
     },
-    async invalidate(refs) {
-      if (refs.length === 0) return;
-      await connection.run('crosswalk invalidate', (c) => c.eval(INVALIDATE, { keys: refs.map(indexKey) })).catch(quiet('invalidate'));
+    async invalidate(refs, keyHashes = []) {
+      if (refs.length === 0 && keyHashes.length === 0) return;
+      const keys = [...refs.map(indexKey), ...keyHashes.map((h) => connection.key('xw', 'e', h))];
+      await connection
+        .run('crosswalk invalidate', (c) => c.eval(INVALIDATE, { keys, arguments: [indexKey(''), String(refs.length)] }))
+        .catch(quiet('invalidate'));
     },
     async lock(cacheKey) {
       try {

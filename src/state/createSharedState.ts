@@ -1,12 +1,14 @@
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { Logger } from 'pino';
 import type { OverrideStore, SharedCrosswalk } from '../identity/index.js';
+import type { ReplayGuard } from '../webhooks/createReplayGuard.js';
 import { createLocalChangeFeed, type ChangeFeed } from './ChangeFeed.js';
 import { createRedisChangeFeed } from './createRedisChangeFeed.js';
 import { createRedisConnection, type RedisCounters } from './createRedisConnection.js';
 import { createRedisCrosswalk } from './createRedisCrosswalk.js';
 import { createRedisKeyValueCache } from './createRedisKeyValueCache.js';
 import { createRedisOverrideStore } from './createRedisOverrideStore.js';
+import { createRedisReplayGuard } from './createRedisReplayGuard.js';
 import { createLocalVendorBudget, createRedisVendorBudget, type VendorBudget } from './VendorBudget.js';
 import type { StateConfig } from './stateConfigSchema.js';
 
@@ -29,6 +31,11 @@ export interface SharedState {
   readonly apqCache?: KeyValueCache<string>;
   /** Vendor request/cost budgets, one per source across replicas (redis) or per process (local). */
   readonly budget: VendorBudget;
+  /**
+   * The webhooks' replay guard: `local` itself in local mode; in redis mode one shared by every replica
+   * (`SET NX PX ttlMs`) that falls back to `local` while Redis is unreachable.
+   */
+  replayGuard(local: ReplayGuard, ttlMs: number): ReplayGuard;
   /** Connects (redis: waits at most `connectTimeoutMs`, then runs degraded while reconnecting). */
   start(): Promise<void>;
   status(): SharedStateStatus;
@@ -45,6 +52,7 @@ export function createSharedState(config: StateConfig | undefined, logger: Logge
       mode: 'local',
       changes: createLocalChangeFeed(),
       budget: createLocalVendorBudget(),
+      replayGuard: (local) => local,
       start: async () => undefined,
       status: () => ({ mode: 'local' }),
       onReconnect: () => undefined,
@@ -60,6 +68,7 @@ export function createSharedState(config: StateConfig | undefined, logger: Logge
     overrideStore: createRedisOverrideStore(connection),
     apqCache: createRedisKeyValueCache(connection),
     budget: createRedisVendorBudget(connection, logger),
+    replayGuard: (local, ttlMs) => createRedisReplayGuard(connection, local, ttlMs, logger),
     async start() {
       await connection.connect();
       // Subscribing waits for the subscriber connection; a Redis down at start subscribes once it is back.

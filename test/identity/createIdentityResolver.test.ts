@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { BlockingKey } from '../../src/adapters/types.js';
 import { UpstreamError } from '../../src/adapters/UpstreamError.js';
 import type { IdentityRecord } from '../../src/domain/index.js';
-import { createIdentityResolver, defaultIdentityTuning, recordKeys, type IdentitySourceAccess } from '../../src/identity/index.js';
+import { createIdentityResolver, defaultIdentityTuning, lookupKeyHash, recordKeys, type IdentitySourceAccess } from '../../src/identity/index.js';
 import { identityRecord } from '../support/identityRecord.js';
 
 const record = (source: string, id: string, emails: string[], phones: string[]): IdentityRecord => identityRecord(source, id, { emails, phones });
@@ -192,6 +192,21 @@ describe('createIdentityResolver: invalidate with lookup keys (change webhooks)'
     // An unrelated cluster keeps its entries.
     await resolver.resolveKey({ kind: 'email', value: 'smiths@example.net' }, access);
     resolver.invalidate([{ source: 'shopify', id: '99' }], ['email:jane@example.com']);
+    expect((await resolver.resolveKey({ kind: 'email', value: 'smiths@example.net' }, access)).fromCache).toBe(true);
+  });
+
+  it('drops the same entries for the keys\' hashes (a change from another replica), and nothing for unknown hashes', async () => {
+    const resolver = createIdentityResolver({ sourcePriority: ['salesforce', 'shopify', 'zendesk'] });
+    const { access } = memoryAccess([...world, record('shopify', '99', ['someone@example.org'], [])]);
+    await resolver.resolveKey({ kind: 'email', value: 'jane@example.com' }, access);
+    await resolver.resolveRef({ source: 'zendesk', id: '21' }, access);
+    await resolver.resolveKey({ kind: 'email', value: 'smiths@example.net' }, access);
+    expect(resolver.invalidate([], [], [lookupKeyHash('email:nobody@example.org')])).toBe(0);
+    expect((await resolver.resolveRef({ source: 'zendesk', id: '21' }, access)).fromCache).toBe(true);
+    // No refs at all: the hash alone finds Jane's key entry, and through it her cluster (zendesk/21 included).
+    expect(resolver.invalidate([], [], [lookupKeyHash('email:jane@example.com')])).toBeGreaterThan(1);
+    expect((await resolver.resolveRef({ source: 'zendesk', id: '21' }, access)).fromCache).toBe(false);
+    expect((await resolver.resolveKey({ kind: 'email', value: 'jane@example.com' }, access)).fromCache).toBe(false);
     expect((await resolver.resolveKey({ kind: 'email', value: 'smiths@example.net' }, access)).fromCache).toBe(true);
   });
 });

@@ -10,7 +10,9 @@ import { createRedisKeyValueCache } from '../../src/state/createRedisKeyValueCac
 import { createRedisOverrideStore } from '../../src/state/createRedisOverrideStore.js';
 import { createRedisVendorBudget } from '../../src/state/VendorBudget.js';
 import { stateConfigSchema } from '../../src/state/stateConfigSchema.js';
-import type { Cluster } from '../../src/identity/index.js';
+import { lookupKeyHash, type Cluster } from '../../src/identity/index.js';
+import { createReplayGuard } from '../../src/webhooks/index.js';
+import { createRedisReplayGuard } from '../../src/state/createRedisReplayGuard.js';
 
 // Needs a Redis: runs when REDIS_URL is set (.ci/run sets it to the machine's 127.0.0.1:6379). Every key is
 // under a random prefix and deleted afterwards, so runs never see each other.
@@ -60,6 +62,39 @@ describe.skipIf(!REDIS_URL)('state: Redis parts against a real Redis', () => {
     expect(seenB).toEqual([change]);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(seenA).toEqual([change]);
+  });
+
+  it('sends a change\'s lookup keys as their hashes: no email or phone on the channel, the same hashes arrive', async () => {
+    const feedA = createRedisChangeFeed(a, logger);
+    const feedB = createRedisChangeFeed(b, logger);
+    await Promise.all([feedA.start(), feedB.start()]);
+    const wire: string[] = [];
+    const raw = createClient({ url: config.url });
+    await raw.connect();
+    await raw.subscribe(`${prefix}changes`, (message) => void wire.push(message));
+    const seenA: Change[] = [];
+    feedA.subscribe((c) => seenA.push(c));
+    const arrived = new Promise<Change>((resolve) => feedB.subscribe(resolve));
+    const change: Change = { reason: 'webhook', refs: [{ source: 'shopify', id: '7' }], purgeRecords: true, keys: ['email:jane.moved@example.net', 'phone:+15551234567'] };
+    await feedA.publish(change);
+    const received = await arrived;
+    // The publisher's own listeners get the keys in clear (same process); the other replica gets hashes only.
+    expect(seenA).toEqual([change]);
+    expect(received).toEqual({ reason: 'webhook', refs: [{ source: 'shopify', id: '7' }], purgeRecords: true, keyHashes: [lookupKeyHash('email:jane.moved@example.net'), lookupKeyHash('phone:+15551234567')] });
+    expect(received.keys).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(wire).toHaveLength(1);
+    expect(wire[0]).not.toMatch(/jane|example\.net|5551234567/);
+    // A message whose key hashes are not hashes is dropped, not delivered.
+    const before = seenA.length;
+    await raw.unsubscribe();
+    const pub = createClient({ url: config.url });
+    await pub.connect();
+    await pub.publish(`${prefix}changes`, JSON.stringify({ v: 1, origin: 'x', change: { reason: 'webhook', refs: [], keyHashes: ['email:jane@example.com'] } }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(seenA).toHaveLength(before);
+    pub.destroy();
+    raw.destroy();
   });
 
   it('keeps overrides in one Redis list: appends from two replicas are all kept in order, with who and when', async () => {
@@ -116,6 +151,23 @@ describe.skipIf(!REDIS_URL)('state: Redis parts against a real Redis', () => {
     expect(keys.length).toBeGreaterThan(0);
     expect(keys.some((k) => k.includes('@'))).toBe(false);
 
+    // By lookup-key hash: the key's entry goes (even an unmatched one, indexed under no ref) and every entry of
+    // the cluster it resolved to; an unrelated entry stays.
+    const moved = cluster(['003C', '9003']);
+    await xwA.set(
+      [
+        { cacheKey: 'key:email:moved@example.net', entry: { resolution: { status: 'matched', match: { cluster: moved, matchedRefs: [moved.anchor] } }, freshUntil: 5 } },
+        { cacheKey: 'ref:shopify/9003', entry: { cluster: moved, freshUntil: 5 } },
+        { cacheKey: 'key:email:nobody@example.net', entry: { resolution: { status: 'unmatched' }, freshUntil: 5 } },
+      ],
+      60_000,
+    );
+    await xwB.invalidate([], [lookupKeyHash('email:moved@example.net'), lookupKeyHash('email:nobody@example.net'), lookupKeyHash('email:never@example.net')]);
+    expect(await xwA.get('key:email:moved@example.net')).toBeUndefined();
+    expect(await xwA.get('ref:shopify/9003')).toBeUndefined();
+    expect(await xwA.get('key:email:nobody@example.net')).toBeUndefined();
+    expect(await xwA.get('ref:salesforce/003B')).toEqual({ cluster: other, freshUntil: 5 });
+
     expect(await xwA.lock('key:email:x@example.com')).toBe('acquired');
     expect(await xwB.lock('key:email:x@example.com')).toBe('held');
     await xwB.unlock('key:email:x@example.com');
@@ -139,5 +191,48 @@ describe.skipIf(!REDIS_URL)('state: Redis parts against a real Redis', () => {
     expect(await budgetB.take(source, 15, limit)).toBe(0);
     await budgetB.cap(source, 0, limit);
     expect(await budgetA.take(source, 1, limit)).toBeGreaterThan(0);
+  });
+
+  it('shares the webhooks\' replay guard: a delivery claimed on one replica is refused on the other until released', async () => {
+    const local = () => createReplayGuard({ max: 100, ttlMs: 60_000 });
+    const guardA = createRedisReplayGuard(a, local(), 60_000, logger);
+    const guardB = createRedisReplayGuard(b, local(), 60_000, logger);
+    const id = `delivery-${randomBytes(4).toString('hex')}`;
+    expect(await guardA.claim(id)).toBe(true);
+    expect(await guardB.claim(id)).toBe(false);
+    expect(await guardA.claim(id)).toBe(false);
+    expect(await guardB.claim(`${id}-other`)).toBe(true);
+    guardA.release(id);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await guardB.claim(id)).toBe(true);
+    // Ids never appear in key names (a Salesforce delivery id may be a signature).
+    const probe = createClient({ url: config.url });
+    await probe.connect();
+    const keys: string[] = [];
+    for await (const batch of probe.scanIterator({ MATCH: `${prefix}wh:*`, COUNT: 500 })) keys.push(...batch);
+    const ttl = await probe.pTTL(keys[0]!);
+    probe.destroy();
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.some((k) => k.includes('delivery'))).toBe(false);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(60_000);
+  });
+});
+
+describe('state: the webhooks\' replay guard without Redis', () => {
+  it('falls back to this replica\'s own memory while Redis is unreachable', async () => {
+    // Port 1 on loopback: nothing listens, so every command is refused at once.
+    const config = stateConfigSchema.parse({ redis: { url: 'redis://127.0.0.1:1', keyPrefix: 'c360test:none:', connectTimeoutMs: 200 } }).redis!;
+    const connection = createRedisConnection(config, logger);
+    expect(await connection.connect()).toBe(false);
+    try {
+      const guard = createRedisReplayGuard(connection, createReplayGuard({ max: 100, ttlMs: 60_000 }), 60_000, logger);
+      expect(await guard.claim('d1')).toBe(true);
+      expect(await guard.claim('d1')).toBe(false);
+      guard.release('d1');
+      expect(await guard.claim('d1')).toBe(true);
+    } finally {
+      await connection.close();
+    }
   });
 });

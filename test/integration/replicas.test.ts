@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_API_KEY } from '../../src/auth/index.js';
 import { startReplicas, type Replica, type Replicas } from '../support/startReplicas.js';
@@ -41,7 +41,7 @@ describe.skipIf(!REDIS_URL)('replicas: three gateways sharing one Redis', () => 
   };
 
   beforeAll(async () => {
-    group = await startReplicas({ count: 3, redisUrl: REDIS_URL ?? '' });
+    group = await startReplicas({ count: 3, redisUrl: REDIS_URL ?? '', webhooks: true });
     r = group.replicas;
   });
   afterAll(async () => {
@@ -113,6 +113,45 @@ describe.skipIf(!REDIS_URL)('replicas: three gateways sharing one Redis', () => 
         expect(gone.data?.['customer'] ?? null).toBeNull();
       });
     }
+  });
+
+  it('refreshes replicas 1 and 2 within a second after a vendor webhook reached replica 3 (and refuses its replay on 1)', async () => {
+    const LOOKUP = 'query($q: String!) { customerLookup(query: $q) { status customer { identity { links { source id } } } } }';
+    type Lookup = { customerLookup: { status: string; customer: null | { identity: { links: Array<{ source: string; id: string }> } } } };
+    const shopifyId = group.sandbox.dataset.shopify.customers[0]!.id;
+    const fresh = `replica.webhook.${randomUUID().slice(0, 8)}@example.net`;
+    const putCustomer = (customer: Record<string, unknown>) =>
+      fetch(`${group.sandbox.shopify.origin}/admin/api/2025-10/customers/${shopifyId}.json`, { method: 'PUT', headers: { 'content-type': 'application/json', 'x-shopify-access-token': 'shpat_sandbox' }, body: JSON.stringify({ customer }) });
+    const status = async (replica: Replica) => (await replica.gql<Lookup>(LOOKUP, { q: fresh })).data?.customerLookup.status;
+    // Nobody holds the new email yet: replicas 1 and 2 cache that answer (L1, and L2 for everyone).
+    for (const replica of [r[0]!, r[1]!]) expect(await status(replica)).toBe('NOT_FOUND');
+    // The customer takes the email in Shopify without a webhook: the cached answer stays (the control).
+    group.sandbox.sendWebhooksTo(null);
+    expect((await putCustomer({ email: fresh })).status).toBe(200);
+    for (const replica of [r[0]!, r[1]!]) expect(await status(replica)).toBe('NOT_FOUND');
+    // Another change to that customer, now with webhooks to replica 3 only: its customers/update carries the
+    // new email, which reaches replicas 1 and 2 as a hash over the change feed.
+    group.sandbox.sendWebhooksTo(new URL(r[2]!.url).origin);
+    try {
+      expect((await putCustomer({ note: 'moved, see ticket' })).status).toBe(200);
+      for (const replica of [r[0]!, r[1]!]) {
+        const tookMs = await within(1_000, async () => {
+          const res = await replica.gql<Lookup>(LOOKUP, { q: fresh });
+          expect(res.data?.customerLookup.status).toBe('MATCHED');
+          expect(res.data!.customerLookup.customer!.identity.links).toEqual(expect.arrayContaining([{ source: 'shopify', id: String(shopifyId) }]));
+        });
+        console.info(`webhook to replica 3 visible on another replica after ${tookMs} ms`);
+      }
+      await group.sandbox.shopify.webhooks.idle();
+    } finally {
+      group.sandbox.sendWebhooksTo(null);
+    }
+    const delivery = group.sandbox.shopify.webhooks.deliveries().at(-1)!;
+    expect(delivery.status).toBe(200);
+    // The same delivery sent again to replica 1: the replay guard is shared, so it is refused there too.
+    const replay = await fetch(new URL('/webhooks/shopify', r[0]!.url), { method: 'POST', headers: delivery.headers, body: delivery.body });
+    expect(replay.status).toBe(409);
+    expect(((await replay.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('WEBHOOK_REPLAYED');
   });
 
   it('knows on every replica a persisted query (APQ) registered through one', async () => {

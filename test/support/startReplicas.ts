@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createClient } from 'redis';
 import { parseConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { startSandbox, type Sandbox, type StartSandboxOptions } from '../../src/sandbox/index.js';
+import { SANDBOX_WEBHOOK_ENV, startSandbox, type Sandbox, type StartSandboxOptions } from '../../src/sandbox/index.js';
 import { createServer, type GatewayServer } from '../../src/server.js';
 import { DEV_API_KEY, devAuthConfig } from '../../src/auth/index.js';
 import type { GraphQLResponse } from './startTestGateway.js';
@@ -31,6 +31,11 @@ export interface ReplicasOptions {
   readonly redis?: Record<string, unknown>;
   /** `server.deadlineMs` of every replica; default the config default. */
   readonly deadlineMs?: number;
+  /**
+   * Every replica takes the sandbox's change webhooks (`webhooks` for Shopify, Zendesk and Salesforce with the
+   * sandbox's secrets); the sandbox sends them nowhere until `sandbox.sendWebhooksTo(replica.url)`.
+   */
+  readonly webhooks?: boolean;
 }
 
 /** What the Shopify tap saw: every answer the replicas got from the Shopify fake. */
@@ -65,7 +70,7 @@ export async function startReplicas(options: ReplicasOptions): Promise<Replicas>
   const keyPrefix = `c360test:${randomBytes(4).toString('hex')}:`;
   const tap = { answers: 0, throttled: 0, maxRequestedCost: 0 };
   const proxy = await startShopifyTap(sandbox.shopify.origin, tap);
-  const env = { SALESFORCE_ACCESS_TOKEN: 'sandbox-salesforce-token', SHOPIFY_ACCESS_TOKEN: 'shpat_sandbox', ZENDESK_EMAIL: 'agent@sandbox.example', ZENDESK_API_TOKEN: 'sandbox-zendesk-token' };
+  const env = { SALESFORCE_ACCESS_TOKEN: 'sandbox-salesforce-token', SHOPIFY_ACCESS_TOKEN: 'shpat_sandbox', ZENDESK_EMAIL: 'agent@sandbox.example', ZENDESK_API_TOKEN: 'sandbox-zendesk-token', ...(options.webhooks ? SANDBOX_WEBHOOK_ENV : {}) };
   const replicas: Replica[] = [];
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${DEV_API_KEY}` };
   for (let i = 0; i < options.count; i += 1) {
@@ -76,6 +81,7 @@ export async function startReplicas(options: ReplicasOptions): Promise<Replicas>
         logging: { level: 'silent' },
         identity: { overrides: { enabled: true } },
         state: { redis: { url: options.redisUrl, keyPrefix, commandTimeoutMs: 1_000, ...options.redis } },
+        ...(options.webhooks ? { webhooks: { shopify: {}, zendesk: {}, salesforce: {} } } : {}),
         sources: sandbox
           .sourceConfigs({ timeoutMs: 5_000 })
           .map(({ credentials: _c, ...s }) => ({ ...s, ...(s.name === 'shopify' ? { baseUrl: proxy.origin } : {}), policies: { cache: { staleWindowMs: 0 }, ...options.policies?.[s.name] } })),

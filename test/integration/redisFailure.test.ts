@@ -30,7 +30,13 @@ describe.skipIf(!REDIS_URL)('state: the gateway outlives its Redis', () => {
 
   beforeAll(async () => {
     redis = await startRedisServer();
-    gw = await startTestGateway({ size: 80, seed: 3, identity: { overrides: { enabled: true } }, state: { redis: { url: redis.url, keyPrefix: `c360test:${randomBytes(3).toString('hex')}:`, commandTimeoutMs: 200 } } });
+    gw = await startTestGateway({
+      size: 80,
+      seed: 3,
+      identity: { overrides: { enabled: true } },
+      state: { redis: { url: redis.url, keyPrefix: `c360test:${randomBytes(3).toString('hex')}:`, commandTimeoutMs: 200 } },
+      webhooks: { shopify: {} },
+    });
   });
   afterAll(async () => {
     await gw?.close();
@@ -57,10 +63,25 @@ describe.skipIf(!REDIS_URL)('state: the gateway outlives its Redis', () => {
     expect(refused.errors?.[0]?.extensions?.code).toBe('STATE_UNAVAILABLE');
     expect(refused.errors?.[0]?.message).toMatch(/Redis/);
     expect(gw.gateway.overrides.history()).toHaveLength(0);
+    // A vendor change webhook cannot reach the other replicas: 503 WEBHOOK_NOT_APPLIED, so the vendor retries.
+    const shopifyId = gw.sandbox.dataset.shopify.customers[0]!.id;
+    const put = await fetch(`${gw.sandbox.shopify.origin}/admin/api/2025-10/customers/${shopifyId}.json`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'x-shopify-access-token': 'shpat_sandbox' },
+      body: JSON.stringify({ customer: { note: 'changed while Redis was down' } }),
+    });
+    expect(put.status).toBe(200);
+    await gw.sandbox.shopify.webhooks.idle();
+    const delivery = gw.sandbox.shopify.webhooks.deliveries().at(-1)!;
+    expect(delivery.status).toBe(503);
+    expect(await metrics()).toMatch(/^c360_webhooks_total\{vendor="shopify",source="shopify",outcome="failed"\} 1$/m);
 
     await redis.restart();
     await until(10_000, async () => (await readyz()).body.state?.redis === 'up');
     expect(await metrics()).toMatch(/^c360_state_redis_up 1$/m);
+    // The vendor's retry of that delivery is processed once Redis is back (the failed one was not remembered).
+    const retry = await fetch(new URL('/webhooks/shopify', gw.url), { method: 'POST', headers: delivery.headers, body: delivery.body });
+    expect(retry.status).toBe(200);
     const linked = await gw.gql<{ linkRecords: { kind: string } }>(LINK, { a: { source: 'salesforce', id: c }, b: { source: 'salesforce', id: d } });
     expect(linked.errors).toBeUndefined();
     expect(linked.data!.linkRecords.kind).toBe('LINK');

@@ -26,9 +26,9 @@ export interface SharedCrosswalk {
    */
   set(entries: ReadonlyArray<{ readonly cacheKey: string; readonly entry: SharedCrosswalkEntry }>, ttlMs: number): Promise<void>;
   /**
-   * Drops every entry that mentions one of the refs (`source/id`), and the entries of the lookup keys whose
-   * hashes (`crosswalkKeyHash`, crosswalkKeyHash.ts of `key:…`) are given together with every entry of the clusters those
-   * resolved to. One round trip, so a read sent after it on the same connection never sees what it dropped.
+   * Drops every entry that mentions one of the refs (`source/id`); and, for each lookup-key hash
+   * (`lookupKeyHash` in crosswalkKeyHash.ts), that key's entry and every entry of the clusters it resolved to.
+   * One round trip, so a read sent after it on the same connection never sees what it dropped.
    */
   invalidate(refs: readonly string[], keyHashes?: readonly string[]): Promise<void>;
   /** Takes the short lock on resolving a key: `acquired` (resolve it), `held` (another replica is), `unavailable`. */

@@ -20,8 +20,8 @@ export interface Change {
    */
   readonly keys?: readonly string[];
   /**
-   * The same lookup keys as pseudonyms (`lookupKeyHash`, src/identity/crosswalkKeyHash.ts: the hash the Redis L2 names its entries by), as
-   * changes from other replicas carry them; they drop the same entries as `keys`.
+   * Lookup keys as pseudonyms (`lookupKeyHash` in src/identity/crosswalkKeyHash.ts, the hash the Redis L2
+   * names its entries by), as changes from other replicas carry them; they drop the same entries as `keys`.
    */
   readonly keyHashes?: readonly string[];
 }

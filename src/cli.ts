@@ -8,15 +8,18 @@ const USAGE = `usage:
                  sandbox + gateway together (what \`npm start\` runs); --port 0 picks a free port
   c360 serve   --config c360.yaml [--port N] [--host H]
                  the gateway against the sources in a config file
-  c360 sandbox [--size N] [--seed N] [--salesforce-port N] [--shopify-port N] [--zendesk-port N]
-                 only the simulated Salesforce, Shopify and Zendesk servers
+  c360 sandbox [--size N] [--seed N] [--salesforce-port N] [--shopify-port N] [--zendesk-port N] [--webhooks-to URL]
+                 only the simulated Salesforce, Shopify and Zendesk servers; --webhooks-to sends their signed change
+                 webhooks to a gateway (origin, e.g. http://127.0.0.1:4000)
   c360 sandbox linkage --out DIR [--size N] [--seed N]
                  writes a seeded record-linkage benchmark (crm/shop/support CSVs, truth, c360 config)
   c360 identity train --config c360.yaml [--out model.json] [--sample N] [--seeds N]
                  estimate match weights (EM) and term frequencies from the sources; point identity.model at the file
   c360 identity evaluate --config c360.yaml (--truth pairs.csv | --cluster-column SOURCE:COLUMN[,...] [--cluster-pattern REGEX])
                  [--out DIR] [--thresholds a,b,c] [--concurrency N]
-                 precision, recall, F1 and a threshold sweep of identity resolution against labelled data`;
+                 precision, recall, F1 and a threshold sweep of identity resolution against labelled data
+  c360 state migrate-overrides --config c360.yaml
+                 copies the overrides file into the Redis store of state.redis (idempotent), before running replicas`;
 
 const print = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -49,6 +52,7 @@ async function main(argv: string[]): Promise<void> {
       'salesforce-port': { type: 'string' },
       'shopify-port': { type: 'string' },
       'zendesk-port': { type: 'string' },
+      'webhooks-to': { type: 'string' },
       truth: { type: 'string' },
       'cluster-column': { type: 'string' },
       'cluster-pattern': { type: 'string' },
@@ -62,7 +66,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const linkage = command === 'sandbox' && positionals[0] === 'linkage';
-  if (positionals.length > (command === 'identity' || linkage ? 1 : 0)) throw new UsageError(`unexpected argument ${JSON.stringify(positionals.at(-1))}`);
+  if (positionals.length > (command === 'identity' || command === 'state' || linkage ? 1 : 0)) throw new UsageError(`unexpected argument ${JSON.stringify(positionals.at(-1))}`);
   const port = integer('port', values.port, 0, 65_535);
   const size = integer('size', values.size, 1, 100_000);
   const seed = integer('seed', values.seed, 0, 2 ** 31 - 1);
@@ -90,7 +94,9 @@ async function main(argv: string[]): Promise<void> {
         shopify: integer('shopify-port', values['shopify-port'], 0, 65_535) ?? 0,
         zendesk: integer('zendesk-port', values['zendesk-port'], 0, 65_535) ?? 0,
       };
-      return runSandbox({ size, seed, ports }, print);
+      const webhooksTo = values['webhooks-to'];
+      if (webhooksTo !== undefined && !/^https?:\/\/[^/\s]+\/?$/.test(webhooksTo)) throw new UsageError(`--webhooks-to must be a gateway origin like http://127.0.0.1:4000, got ${JSON.stringify(webhooksTo)}`);
+      return runSandbox({ size, seed, ports, webhooksTo }, print);
     }
     case 'identity': {
       if (positionals[0] === 'train') {
@@ -117,6 +123,12 @@ async function main(argv: string[]): Promise<void> {
         print,
       );
       return;
+    }
+    case 'state': {
+      if (positionals[0] !== 'migrate-overrides') throw new UsageError(`unknown state command ${JSON.stringify(positionals[0] ?? '')}; try state migrate-overrides`);
+      if (!values.config) throw new UsageError('state migrate-overrides needs --config <file>');
+      const { runStateMigrateOverrides } = await import('./commands/runStateMigrateOverrides.js');
+      return runStateMigrateOverrides({ configPath: values.config }, print);
     }
     default:
       throw new UsageError(`unknown command ${JSON.stringify(command)}`);

@@ -13,6 +13,8 @@ import { authConfigSchema, type AuthConfig } from './auth/authConfigSchema.js';
 import { auditConfigSchema, type AuditConfig } from './audit/auditConfigSchema.js';
 import { limitsConfigSchema, type LimitsConfig } from './plugins/limitsConfigSchema.js';
 import { federationConfigSchema, type FederationConfig } from './federation/federationConfigSchema.js';
+import { stateConfigSchema, type StateConfig } from './state/stateConfigSchema.js';
+import { resolveWebhooksConfig, webhooksConfigSchema, type WebhooksConfig } from './webhooks/webhooksConfigSchema.js';
 
 /** Adapter kinds this build knows. */
 export const SOURCE_KINDS = ['salesforce', 'shopify', 'zendesk'] as const;
@@ -70,6 +72,14 @@ export interface SourcePolicies {
   readonly breaker: { readonly minCalls: number; readonly failureRatio: number; readonly windowMs: number; readonly halfOpenAfterMs: number };
   readonly bulkhead: { readonly maxConcurrent: number; readonly maxQueue: number };
   readonly cache: { readonly ttlMs: number; readonly staleWindowMs: number; readonly max: number };
+  /**
+   * The vendor's limit as a token bucket shared by every replica with `state.redis` (per process otherwise):
+   * `capacity` units refilled at `refillPerSecond`; a call waits (within its deadline) until the bucket holds
+   * its units. Units: requests (Salesforce, Zendesk, rest), cost points for Shopify (each call takes
+   * `estimatedCost`, then is settled with Shopify's `actualQueryCost`, and the bucket never holds more than
+   * Shopify's reported `currentlyAvailable`). Absent = no budget (today: only the vendor's throttling answers).
+   */
+  readonly budget?: { readonly capacity: number; readonly refillPerSecond: number; readonly estimatedCost: number } | undefined;
 }
 
 /** The policies a source gets when its config names none. */
@@ -136,6 +146,10 @@ export interface GatewayConfig {
   readonly console?: { readonly enabled: boolean; readonly registeredOnly: readonly string[] };
   /** Apollo Federation 2 subgraph mode (src/federation/federationConfigSchema.ts). Absent = off. */
   readonly federation?: FederationConfig;
+  /** Shared state for several replicas (src/state/stateConfigSchema.ts). Absent or without `redis` = one process. */
+  readonly state?: StateConfig;
+  /** Change webhooks from the vendors (src/webhooks/webhooksConfigSchema.ts, README "Change webhooks"). Absent = no endpoints. */
+  readonly webhooks?: WebhooksConfig;
 }
 
 /** A configuration problem; `message` names the key and the bad value. */
@@ -185,6 +199,14 @@ const policiesSchema = z
       })
       .strict()
       .default(D.cache),
+    budget: z
+      .object({
+        capacity: z.number().positive().max(1_000_000),
+        refillPerSecond: z.number().positive().max(1_000_000),
+        estimatedCost: z.number().int().min(1).max(100_000).default(10),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .default(D);
@@ -250,6 +272,8 @@ const configSchema = z
       .strict()
       .prefault({}),
     federation: federationConfigSchema.prefault({}),
+    state: stateConfigSchema.prefault({}),
+    webhooks: webhooksConfigSchema.optional(),
     sources: z
       .array(z.discriminatedUnion('kind', [sourceSchema, fileSourceSchema, postgresSourceSchema.extend({ policies: policiesSchema }), restSourceSchema.extend({ policies: policiesSchema })]))
       .min(1, 'must list at least one source')
@@ -269,6 +293,7 @@ export const ENV_OVERRIDES: ReadonlyArray<{ readonly env: string; readonly path:
   { env: 'C360_JWT_JWKS_URL', path: ['auth', 'jwt', 'jwksUrl'], type: 'string' },
   { env: 'C360_BATCHING', path: ['performance', 'batching'], type: 'boolean' },
   { env: 'C360_FEDERATION', path: ['federation', 'enabled'], type: 'boolean' },
+  { env: 'C360_REDIS_URL', path: ['state', 'redis', 'url'], type: 'string' },
 ];
 
 const DEFAULT_CREDENTIAL_ENV: Record<SourceKind, Record<string, string>> = {
@@ -322,6 +347,8 @@ export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = process.env, 
     throw new ConfigError(`${origin}: ${key}: ${issue.message} (got ${bad === undefined ? 'nothing' : JSON.stringify(bad)})${source ? ` [from ${source}]` : ''}`);
   }
   const parsed = result.data;
+  const webhooks = parsed.webhooks === undefined ? undefined : resolveWebhooksConfig(parsed.webhooks, parsed.sources, env);
+  if (webhooks && !webhooks.ok) throw new ConfigError(`${origin}: ${webhooks.message}`);
   return {
     server: parsed.server,
     logging: parsed.logging,
@@ -333,6 +360,8 @@ export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv = process.env, 
     performance: parsed.performance,
     console: parsed.console,
     federation: parsed.federation,
+    state: parsed.state,
+    ...(webhooks ? { webhooks: webhooks.config } : {}),
     sources: parsed.sources.map((source, index) => source.kind === 'file' ? fileSourceConfig({ ...source, path: resolve(options.baseDir ?? '.', source.path) }) : source.kind === 'postgres' ? postgresSourceConfig(source, env, `sources[${index}] (${source.name})`) : source.kind === 'rest' ? restSourceConfig(source, env, `sources[${index}] (${source.name})`) : ({
       name: source.name,
       kind: source.kind,

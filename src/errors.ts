@@ -35,6 +35,25 @@ export enum GatewayErrorCode {
   MalformedRequest = 'MALFORMED_REQUEST',
   /** The request's headers or body did not arrive within the server's request timeout. 408. */
   RequestTimeout = 'REQUEST_TIMEOUT',
+  /**
+   * Shared state (Redis, `state.redis`) is unreachable, so a change every replica must see (an override, a
+   * suppression) was refused rather than applied on this replica alone. Nothing changed; retry later.
+   */
+  StateUnavailable = 'STATE_UNAVAILABLE',
+  /** A change webhook's signature header is missing or does not match the body (README "Change webhooks"). 401; nothing changed. */
+  WebhookSignatureInvalid = 'WEBHOOK_SIGNATURE_INVALID',
+  /** A change webhook's signed timestamp is missing, unreadable, or further from now than `webhooks.toleranceSeconds`. 401; nothing changed. */
+  WebhookTimestampInvalid = 'WEBHOOK_TIMESTAMP_INVALID',
+  /** A change webhook delivery already received (same delivery id, or same signature). 409; nothing changed again. */
+  WebhookReplayed = 'WEBHOOK_REPLAYED',
+  /** A correctly signed change webhook whose body is not JSON or names no record the gateway can map. 400. */
+  WebhookMalformed = 'WEBHOOK_MALFORMED',
+  /** A change webhook body over `webhooks.maxBodyBytes`. 413. */
+  WebhookTooLarge = 'WEBHOOK_TOO_LARGE',
+  /** A verified change webhook could not be published to the change feed (shared state unreachable). 503; the vendor's retry is processed. */
+  WebhookNotApplied = 'WEBHOOK_NOT_APPLIED',
+  /** `POST /webhooks/<vendor>` for a vendor with no `webhooks.<vendor>` config. 404. */
+  WebhookNotConfigured = 'WEBHOOK_NOT_CONFIGURED',
 }
 
 /** A client error with a stable code and optional extra extensions (never secrets or stack traces). */

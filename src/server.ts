@@ -33,7 +33,9 @@ import { withLimitCode } from './plugins/limitErrorCode.js';
 import { queryLimitRules } from './plugins/queryLimitRules.js';
 import { applyPersistedOperation, CONSOLE_OPERATIONS, createConsoleRoutes, createGraphiqlRoute, createOperationRegistry } from './console/index.js';
 import { createSubgraphSchema } from './federation/index.js';
-import { createLocalChangeFeed, type ChangeFeed } from './state/ChangeFeed.js';
+import type { ChangeFeed } from './state/ChangeFeed.js';
+import { createSharedState, type SharedState } from './state/createSharedState.js';
+import { createReplayGuard, createWebhookRoutes, type ReplayGuard } from './webhooks/index.js';
 
 /** Options of {@link createServer}. */
 export interface CreateServerOptions {
@@ -45,8 +47,12 @@ export interface CreateServerOptions {
   readonly overrideStore?: OverrideStore;
   /** Audit sink instead of the one `config.audit` describes (tests). */
   readonly auditSink?: AuditSink;
-  /** Where changes that invalidate cached answers are announced; default one process ({@link createLocalChangeFeed}). */
+  /** Where changes that invalidate cached answers are announced; default the shared state's feed (local, or Redis with `state.redis`). */
   readonly changeFeed?: ChangeFeed;
+  /** Shared state instead of the one `config.state` describes (tests, embedding); the caller closes it. */
+  readonly sharedState?: SharedState;
+  /** Remembers webhook delivery ids (replay refusal); default the shared state's (Redis `SET NX` with `state.redis`, else in process: {@link createReplayGuard}). */
+  readonly webhookReplayGuard?: ReplayGuard;
 }
 
 /** A gateway instance: not listening until {@link GatewayServer.start}. */
@@ -82,12 +88,15 @@ const PUBLIC_CODES = new Set<string>([
  */
 export function createServer(config: GatewayConfig, options: CreateServerOptions = {}): GatewayServer {
   const logger = options.logger ?? createLogger(config.logging.level);
-  const rawAdapters = options.adapters ?? config.sources.map((source) => createSourceAdapter(source, logger));
+  // One place decides what replicas share (src/state): per process by default, Redis with `state.redis`.
+  const shared = options.sharedState ?? createSharedState(config.state, logger);
+  const rawAdapters = options.adapters ?? config.sources.map((source) => createSourceAdapter(source, logger, shared.budget));
   // Policies wrap every adapter, injected ones too (DESIGN.md §7); probes are read lazily at scrape time.
   const metrics = createMetrics({
     breakerStates: () => resilience.breakerStates().map(({ source, state }) => ({ source, state: BREAKER_GAUGE[state] })),
     crosswalk: () => identity.stats(),
     recordCacheSizes: () => resilience.adapters.map((a) => ({ source: a.name, size: a.cacheSize() })),
+    sharedState: () => shared.status(),
   });
   const resilience = createResilienceLayer(rawAdapters, { sources: config.sources, deadlineMs: config.server.deadlineMs, onReport: (r) => metrics.recordSourceCall(r) });
   const adapters: readonly SourceAdapter[] = resilience.adapters;
@@ -104,7 +113,7 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
   }));
   // Disabled overrides read and write nothing (no file is touched); enabled ones apply on every resolution.
   const identityOverrides = createIdentityOverrides({
-    store: config.identity.overrides.enabled ? (options.overrideStore ?? createFileOverrideStore(config.identity.overrides.file)) : createMemoryOverrideStore(),
+    store: config.identity.overrides.enabled ? (options.overrideStore ?? shared.overrideStore ?? createFileOverrideStore(config.identity.overrides.file)) : createMemoryOverrideStore(),
     logger,
     erasure: { defaultRegion: config.identity.defaultRegion, tuning: config.identity, maxRecordsPerKey: config.identity.maxRecordsPerKey },
   });
@@ -112,15 +121,30 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
     ...identityResolverOptions(config, adapters.map((a) => a.name)),
     overrides: identityOverrides.state,
     logger,
+    ...(shared.crosswalk ? { shared: shared.crosswalk } : {}),
   });
   // Every change that makes cached answers wrong goes through one feed (one process: local; replicas: shared).
-  const changes = options.changeFeed ?? createLocalChangeFeed();
+  const changes = options.changeFeed ?? shared.changes;
   changes.subscribe((change) => {
-    identity.invalidate(change.refs);
+    identity.invalidate(change.refs, change.keys, change.keyHashes);
     if (change.purgeRecords) resilience.purge(change.refs);
+    // Another replica changed the shared overrides: read them, then drop again what was resolved meanwhile
+    // under the old ones (the first invalidation is immediate, so nothing waits for the read).
+    if (shared.mode === 'redis' && (change.reason === 'override' || change.reason === 'suppression' || change.reason === 'erasure')) {
+      identityOverrides
+        .refresh()
+        .then(() => identity.invalidate(change.refs))
+        .catch((err: unknown) => logger.error({ err }, 'overrides: refresh after a change failed; the last state read stays in force'));
+    }
   });
-  identityOverrides.onChange((refs) => {
-    void changes.publish({ reason: 'override', refs }).catch((err: unknown) => logger.error({ err }, 'change feed: publish failed'));
+  identityOverrides.onChange((refs, change) => {
+    const suppression = change.kind === 'suppress';
+    void changes.publish({ reason: suppression ? 'suppression' : 'override', refs, ...(suppression ? { purgeRecords: true } : {}) }).catch((err: unknown) => logger.error({ err }, 'change feed: publish failed'));
+  });
+  // Redis back after an outage: changes published meanwhile were missed, so process caches go and overrides are re-read.
+  shared.onReconnect(() => {
+    identity.clear();
+    identityOverrides.refresh().catch((err: unknown) => logger.error({ err }, 'overrides: refresh after reconnect failed'));
   });
   // Security (DESIGN.md §8): who is calling, what they may read, what gets audited, how big a query may be.
   const authConfig = config.auth ?? authConfigSchema.parse({});
@@ -141,6 +165,8 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // APQ registrations shared by replicas with `state.redis`; Apollo's bounded in-memory cache otherwise.
+    ...(shared.apqCache ? { cache: shared.apqCache } : {}),
     // Off: with it on (Apollo's default outside NODE_ENV=test) Apollo stops itself on SIGINT/SIGTERM while
     // requests are still running and then re-sends the signal, so the CLI exits 130 and in-flight requests get
     // no answer. Shutdown is ours: stop() drains HTTP first (server.shutdownGraceMs), then stops Apollo.
@@ -180,6 +206,20 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
   const registeredOnly = new Set(consoleConfig.registeredOnly);
   const consoleRoutes = consoleConfig.enabled ? createConsoleRoutes(operationRegistry) : null;
   const graphiqlRoute = consoleConfig.enabled && config.server.introspection ? createGraphiqlRoute() : null;
+  // Change webhooks (README "Change webhooks"): verified vendor deliveries publish to the change feed.
+  const webhooks = config.webhooks;
+  const replayMs = 2 * (webhooks?.toleranceSeconds ?? 0) * 1000;
+  const webhookRoutes = webhooks
+    ? createWebhookRoutes({
+        config: webhooks,
+        changes,
+        // Shared by the replicas with `state.redis` (a vendor's retry may reach another one), in process otherwise.
+        replayGuard: options.webhookReplayGuard ?? shared.replayGuard(createReplayGuard({ max: webhooks.replayMemory, ttlMs: replayMs }), replayMs),
+        defaultRegion: config.identity.defaultRegion,
+        logger,
+        record: (vendor, source, outcome) => metrics.recordWebhook(vendor, source, outcome),
+      })
+    : null;
 
   const graphqlHandler = createGraphQLHandler<GatewayContext>(
     apollo,
@@ -234,13 +274,20 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
     if (graphiqlRoute?.(req, res, url)) return;
     if (url.pathname === '/graphql') return graphqlHandler(req, res, url);
     if (consoleRoutes?.(req, res, url)) return;
+    if (url.pathname.startsWith('/webhooks/')) {
+      if (webhookRoutes && (await webhookRoutes(req, res, url))) return;
+      if (!webhookRoutes) return sendError(res, 404, GatewayErrorCode.WebhookNotConfigured, 'no webhooks section in the gateway\'s config: change webhooks are off');
+    }
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/readyz') {
       const ready = state === 'ready';
       const breakers = new Map(resilience.breakerStates().map((b) => [b.source, b.state]));
       const open = [...breakers].filter(([, b]) => b !== 'CLOSED').map(([name]) => name);
       // Still 200 with a source's breaker open: the gateway answers (partially); the body says which.
-      return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : state, sources: sourceInfo.map((s) => ({ name: s.name, kind: s.kind, breaker: breakers.get(s.name) ?? 'CLOSED' })), openSources: open });
+      // Still 200 with Redis down: answers come from process caches and sources; `state.redis` says so.
+      const sharedStatus = shared.status();
+      const stateBody = sharedStatus.mode === 'redis' ? { mode: 'redis', redis: sharedStatus.redis } : { mode: 'local' };
+      return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : state, sources: sourceInfo.map((s) => ({ name: s.name, kind: s.kind, breaker: breakers.get(s.name) ?? 'CLOSED' })), openSources: open, state: stateBody });
     }
     if (url.pathname === '/metrics') {
       const text = await metrics.render();
@@ -265,7 +312,14 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
     async start() {
       if (state !== 'created') throw new Error(`cannot start a gateway that is ${state}`);
       state = 'starting';
-      await identityOverrides.load();
+      try {
+        await shared.start();
+        await identityOverrides.load();
+      } catch (error) {
+        // Not started: nothing may keep the process alive (Redis reconnect timers).
+        if (!options.sharedState) await shared.close();
+        throw error;
+      }
       await apollo.start();
       const server = http.createServer((req, res) => {
         inFlight.add(res);
@@ -324,6 +378,7 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
       if (wasStarted) await apollo.stop();
       await Promise.all(adapters.map((adapter) => adapter.close?.()));
       identity.close();
+      if (!options.sharedState) await shared.close();
       state = 'stopped';
     },
   };

@@ -65,6 +65,16 @@ describe('cli: c360 demo', () => {
     expect(found.status).toBe('MATCHED');
     // The showcase person is in the three vendor systems; HubSpot and billing add themselves where they hold the person.
     expect([...new Set(found.customer!.identity.links.map((l) => l.source))]).toEqual(expect.arrayContaining(['salesforce', 'shopify', 'zendesk']));
+    // The printed change-webhook example works: the new email is unknown, the Shopify fake changes the customer
+    // and sends its webhook, and the same lookup then finds the customer (the crosswalk kept NOT_FOUND otherwise).
+    const [, putUrl, putBody] = await demo.waitFor(/curl -s -X PUT (\S+) -H 'x-shopify-access-token: shpat_sandbox' -H 'content-type: application\/json' -d '(.+)'/);
+    const newEmail = (JSON.parse(putBody!) as { customer: { email: string } }).customer.email;
+    expect((await lookup(url!, newEmail, token!)).status).toBe('NOT_FOUND');
+    expect((await fetch(putUrl!, { method: 'PUT', headers: { 'x-shopify-access-token': 'shpat_sandbox', 'content-type': 'application/json' }, body: putBody })).status).toBe(200);
+    let moved = await lookup(url!, newEmail, token!);
+    for (const end = Date.now() + 10_000; moved.status !== 'MATCHED' && Date.now() < end; moved = await lookup(url!, newEmail, token!)) await new Promise((r) => setTimeout(r, 50));
+    expect(moved.status).toBe('MATCHED');
+    expect(moved.customer!.identity.links.map((l) => l.source)).toContain('shopify');
     // The demo's state (loyalty CSV, overrides) is in its own temporary folder, gone once it stops.
     const [, stateDir] = await demo.waitFor(/State\s+(\S+)/);
     expect(stateDir!.startsWith(join(tmpdir(), 'c360-demo-'))).toBe(true);
@@ -124,6 +134,16 @@ describe('cli: c360 sandbox', () => {
     expect(versions[0]!.version).toMatch(/^\d+\.\d$/);
     sandbox.child.kill('SIGINT');
     expect(await sandbox.exited).toBe(0);
+  });
+
+  it('with --webhooks-to sends the fakes\' signed change webhooks to that gateway and prints the secrets', async () => {
+    const sandbox = run(['sandbox', '--size', '30', '--webhooks-to', 'http://127.0.0.1:4999']);
+    await sandbox.waitFor(/Change webhooks go to http:\/\/127\.0\.0\.1:4999\/webhooks\/\{shopify,zendesk,salesforce\}/);
+    expect(sandbox.out()).toContain('SHOPIFY_WEBHOOK_SECRET=sandbox-shopify-webhook-secret');
+    sandbox.child.kill('SIGINT');
+    expect(await sandbox.exited).toBe(0);
+    const bad = run(['sandbox', '--webhooks-to', 'not a url']);
+    expect(await bad.exited).toBe(2);
   });
 });
 

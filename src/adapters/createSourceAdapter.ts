@@ -7,18 +7,23 @@ import { createRestAdapter } from './rest/index.js';
 import { createSalesforceAdapter, salesforceHeaders } from './salesforce/index.js';
 import { createShopifyAdapter, shopifyHeaders } from './shopify/index.js';
 import type { SourceAdapter } from './types.js';
+import type { VendorBudget } from '../state/VendorBudget.js';
+import { withVendorBudget } from './withVendorBudget.js';
 import { createZendeskAdapter, zendeskHeaders } from './zendesk/index.js';
 
 /**
- * Wires one configured source: its HTTP client (keep-alive, auth headers, timeout) and the adapter of its
- * kind. Pointing at a real tenant instead of the sandbox changes only `baseUrl` and the credentials.
+ * Wires one configured source: its HTTP client (keep-alive, auth headers, timeout, and with `policies.budget`
+ * the vendor budget from `budget`) and the adapter of its kind. Pointing at a real tenant instead of the sandbox changes only `baseUrl` and the credentials.
  */
-export function createSourceAdapter(source: SourceConfig, logger: Logger): SourceAdapter {
+export function createSourceAdapter(source: SourceConfig, logger: Logger, budget?: VendorBudget): SourceAdapter {
   const clients: HttpClient[] = [];
+  const limit = source.policies?.budget;
   const adapter = buildAdapter(source, logger, (options) => {
     const client = createHttpClient(options);
     clients.push(client);
-    return client;
+    // `policies.budget`: every call of this source takes from one bucket (shared by replicas with state.redis).
+    if (!budget || !limit) return client;
+    return withVendorBudget(client, { budget, limit, unit: source.kind === 'shopify' ? 'shopifyCost' : 'requests', estimatedCost: limit.estimatedCost });
   });
   // The gateway owns the HTTP clients it creates: closing the adapter closes their keep-alive pools.
   return {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDevJwtSigner, DEV_API_KEY, devAuthConfig } from '../auth/index.js';
 import { parseConfig } from '../config.js';
-import { startSandbox } from '../sandbox/index.js';
+import { findShowcasePerson } from '../sandbox/dataset/index.js';
+import { SANDBOX_WEBHOOK_ENV, startSandbox } from '../sandbox/index.js';
 import { seedBillingDatabase, type BillingDatabase } from '../sandbox/billing/index.js';
 import { hubspotSourceConfig, startHubSpotSandbox } from '../sandbox/hubspot/index.js';
 import { createServer } from '../server.js';
@@ -68,9 +69,12 @@ export async function runDemo(options: RunDemoOptions, print: (line: string) => 
       auth: devAuthConfig(signer.publicJwk),
       // Audit events (PII reads) go to a file so they don't interleave with the demo's output.
       audit: { sink: 'file', file: join('.c360', 'audit.log') },
-    }, { ...process.env, SALESFORCE_ACCESS_TOKEN: 'sandbox-salesforce-token', SHOPIFY_ACCESS_TOKEN: 'shpat_sandbox', ZENDESK_EMAIL: 'agent@sandbox.example', ZENDESK_API_TOKEN: 'sandbox-zendesk-token', HUBSPOT_ACCESS_TOKEN: 'pat-sandbox-hubspot' }, 'demo config');
+      // The vendor fakes send signed change webhooks to the gateway (secrets: the sandbox's, see SANDBOX_WEBHOOK_ENV).
+      webhooks: { shopify: {}, zendesk: {}, salesforce: {} },
+    }, { ...process.env, ...SANDBOX_WEBHOOK_ENV, SALESFORCE_ACCESS_TOKEN: 'sandbox-salesforce-token', SHOPIFY_ACCESS_TOKEN: 'shpat_sandbox', ZENDESK_EMAIL: 'agent@sandbox.example', ZENDESK_API_TOKEN: 'sandbox-zendesk-token', HUBSPOT_ACCESS_TOKEN: 'pat-sandbox-hubspot' }, 'demo config');
     gateway = createServer(config);
     const url = await gateway.start();
+    sandbox.sendWebhooksTo(new URL(url).origin);
     print('');
     print('c360-gateway demo is running.');
     print('');
@@ -88,6 +92,7 @@ export async function runDemo(options: RunDemoOptions, print: (line: string) => 
     print(`  Sandbox   ${sandbox.dataset.size} synthetic people, seed ${sandbox.dataset.seed}`);
     for (const source of config.sources) print(`            ${source.name.padEnd(11)}${source.baseUrl}${source.kind === 'rest' || source.kind === 'postgres' ? `   (kind: ${source.kind}, configured in YAML only)` : ''}`);
     print(`  Billing   ${billingNote}`);
+    print(`  Webhooks  ${new URL('/webhooks/', url).href}{shopify,zendesk,salesforce} (the Shopify, Zendesk and Salesforce fakes send signed change webhooks here)`);
     print('');
     demoExamples(sandbox.dataset).forEach((example, index) => {
       print(`${index + 1}) ${example.title}`);
@@ -95,6 +100,14 @@ export async function runDemo(options: RunDemoOptions, print: (line: string) => 
       print(`   curl -s ${url} -H 'content-type: application/json' -H 'authorization: Bearer ${adminToken}' -d '${JSON.stringify({ query: example.query.replace(/\s+/g, ' ') }).replace(/'/g, "'\\''")}'`);
       print('');
     });
+    const show = findShowcasePerson(sandbox.dataset);
+    const newEmail = `${(show.customer.firstName ?? 'customer').toLowerCase().replace(/[^a-z]/g, '') || 'customer'}.moved@example.net`;
+    print(`${demoExamples(sandbox.dataset).length + 1}) Change webhooks: give Shopify customer ${show.customer.id} a new email in the Shopify fake; it sends a signed`);
+    print('   customers/update webhook to /webhooks/shopify, and a lookup by the new email finds the customer within a second');
+    print(`   (look it up first: NOT_FOUND, which the crosswalk would otherwise keep for identity.cacheTtlMs)`);
+    print(`   curl -s -X PUT ${sandbox.shopify.origin}/admin/api/2025-10/customers/${show.customer.id}.json -H 'x-shopify-access-token: shpat_sandbox' -H 'content-type: application/json' -d '${JSON.stringify({ customer: { email: newEmail } })}'`);
+    print(`   curl -s ${url} -H 'content-type: application/json' -H 'authorization: Bearer ${adminToken}' -d '${JSON.stringify({ query: `{ customerLookup(query: "${newEmail}") { status customer { id displayName emails { value sources { source id } } } } }` })}'`);
+    print('');
     print('Press Ctrl-C to stop.');
   } catch (error) {
     await gateway?.stop();

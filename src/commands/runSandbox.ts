@@ -1,4 +1,4 @@
-import { startSandbox } from '../sandbox/index.js';
+import { SANDBOX_WEBHOOK_ENV, startSandbox } from '../sandbox/index.js';
 import { waitForShutdown } from './waitForShutdown.js';
 
 /** Options of {@link runSandbox}. */
@@ -6,6 +6,8 @@ export interface RunSandboxOptions {
   readonly size?: number | undefined;
   readonly seed?: number | undefined;
   readonly ports?: { salesforce?: number; shopify?: number; zendesk?: number };
+  /** Gateway origin the fakes send their signed change webhooks to (`/webhooks/<vendor>`); default none. */
+  readonly webhooksTo?: string | undefined;
 }
 
 /** `c360 sandbox`: only the simulated sources, printing their base URLs and credentials, until Ctrl-C. */
@@ -21,5 +23,12 @@ export async function runSandbox(options: RunSandboxOptions, print: (line: strin
   print('Credentials (sandbox only): Salesforce "Authorization: Bearer sandbox-salesforce-token",');
   print('  Shopify "X-Shopify-Access-Token: shpat_sandbox", Zendesk Basic agent@sandbox.example/token:sandbox-zendesk-token');
   print('Fault control on each server: POST /__fake/faults, GET /__fake/requests, POST /__fake/reset (see README).');
+  if (options.webhooksTo) {
+    sandbox.sendWebhooksTo(options.webhooksTo);
+    print(`Change webhooks go to ${options.webhooksTo}/webhooks/{shopify,zendesk,salesforce}, signed with the secrets a gateway reads from`);
+    print(`  ${Object.entries(SANDBOX_WEBHOOK_ENV).map(([env, secret]) => `${env}=${secret}`).join(' ')} (sandbox only)`);
+  } else {
+    print('Change webhooks: off (--webhooks-to <gateway origin> turns them on).');
+  }
   await waitForShutdown(() => sandbox.close(), print);
 }

@@ -6,12 +6,14 @@ import { formatRef, type IdentityRecord, type SourceRef } from '../domain/index.
 import { buildClusters, type BuildClustersOptions } from './buildClusters.js';
 import type { Cluster, KeyMatch, Resolution } from './Cluster.js';
 import { createMatcher } from './createMatcher.js';
+import { crosswalkKeyHash, lookupKeyHash } from './crosswalkKeyHash.js';
 import type { MatchModel } from './comparisons/MatchModel.js';
 import { expandCandidates, type ExpandOptions, type Expansion } from './expandCandidates.js';
 import { defaultIdentityTuning, type IdentityTuning } from './identityConfigSchema.js';
 import type { IdentitySourceAccess, ResolutionFailure } from './IdentitySourceAccess.js';
 import { keyOf } from './keyOf.js';
 import { EMPTY_OVERRIDES, type OverrideState } from './OverrideState.js';
+import type { SharedCrosswalk, SharedCrosswalkEntry } from './SharedCrosswalk.js';
 
 /** Options of {@link createIdentityResolver}. */
 export interface IdentityResolverOptions {
@@ -39,6 +41,13 @@ export interface IdentityResolverOptions {
   readonly logger?: Logger;
   /** Clock, for tests. Default `Date.now`. */
   readonly now?: () => number;
+  /**
+   * The crosswalk's second level, shared by replicas (src/state, Redis). On an L1 miss the resolver reads it
+   * before resolving live, takes its lock so one replica resolves a key while the others wait for the answer
+   * (at most `lockWaitMs`, then they resolve themselves), and writes every complete resolution it caches.
+   * Invalidation drops its entries too. Absent = L1 only.
+   */
+  readonly shared?: SharedCrosswalk;
 }
 
 /** A resolution plus the sources that failed while making it (empty when complete). */
@@ -55,9 +64,11 @@ export interface CrosswalkStats {
   readonly hits: number;
   /** Lookups that resolved live (concurrent misses for one key count once). */
   readonly misses: number;
+  /** L1 misses answered from the shared L2 (another replica's resolution), without upstream calls. */
+  readonly sharedHits: number;
   /** Of the hits, those served stale while a background refresh ran. */
   readonly staleHits: number;
-  /** hits / (hits + misses); 0 before any lookup. */
+  /** hits / (hits + sharedHits + misses): the L1 hit ratio; 0 before any lookup. */
   readonly hitRatio: number;
   /** Entries dropped by overrides and erasure. */
   readonly invalidations: number;
@@ -72,9 +83,13 @@ export interface IdentityResolver {
   resolveRef(ref: SourceRef, access: IdentitySourceAccess): Promise<Resolved<Cluster | null>>;
   /**
    * Drops at once every crosswalk entry that mentions one of these refs (as member or candidate), and
-   * makes resolutions in flight not cache their answer. Returns how many entries were dropped.
+   * makes resolutions in flight not cache their answer. `keys` (`keyOf` form: `email:…`, `phone:…`, values a
+   * changed record holds now) also drop their own entries and every entry of the clusters those resolved to;
+   * `keyHashes` do the same for lookup keys another replica named by hash only (`lookupKeyHash`). With a
+   * shared L2, its entries go too (by ref, and by key hash with their clusters). Returns how many L1 entries
+   * were dropped.
    */
-  invalidate(refs: readonly SourceRef[]): number;
+  invalidate(refs: readonly SourceRef[], keys?: readonly string[], keyHashes?: readonly string[]): number;
   stats(): CrosswalkStats;
   /** Drops every cached resolution. */
   clear(): void;
@@ -90,8 +105,22 @@ interface Entry {
   readonly freshUntil: number;
 }
 
+/** An entry to write to the shared L2 once the resolution that made it is known complete. */
+interface SharedWrite {
+  readonly cacheKey: string;
+  readonly entry: SharedCrosswalkEntry;
+}
+
+/** How often a replica waiting for another's resolution re-reads L2, ms. */
+const SHARED_POLL_MS = 25;
+
 interface FetchContext {
   readonly access: IdentitySourceAccess;
+}
+
+/** The part of an entry L2 keeps (failures are always empty: only complete resolutions are shared). */
+function sharedEntry(entry: Entry): SharedCrosswalkEntry {
+  return { ...(entry.resolution ? { resolution: entry.resolution } : {}), ...(entry.cluster !== undefined ? { cluster: entry.cluster } : {}), freshUntil: entry.freshUntil };
 }
 
 /**
@@ -132,6 +161,8 @@ export function createIdentityResolver(options: IdentityResolverOptions): Identi
   });
   let hits = 0;
   let misses = 0;
+  let sharedHits = 0;
+  const shared = options.shared;
   let staleHits = 0;
   let invalidations = 0;
   // Bumped by invalidate(): a resolution that started before keeps its answer for its caller but caches nothing.
@@ -143,12 +174,11 @@ export function createIdentityResolver(options: IdentityResolverOptions): Identi
   const cache: LRUCache<string, Entry, FetchContext> = new LRUCache<string, Entry, FetchContext>({
     max: cacheMax,
     ttl: ttl + staleMs,
-    fetchMethod: async (cacheKey, _stale, { context, options: setOptions }) => {
-      misses += 1;
+    fetchMethod: async (cacheKey, stale, { context, options: setOptions }) => {
       const started = generation;
       inFlight.add(cacheKey);
-      let entry: Entry;
-      const live = cacheKey.startsWith('key:') ? resolveKeyLive(cacheKey.slice(4), context.access, started) : resolveRefLive(cacheKey.slice(4), context.access, started);
+      let entry: Entry & { readonly fromShared?: boolean };
+      const live = resolveThroughShared(cacheKey, context.access, started, stale !== undefined);
       running.set(cacheKey, live);
       try {
         entry = await live;
@@ -156,6 +186,11 @@ export function createIdentityResolver(options: IdentityResolverOptions): Identi
         inFlight.delete(cacheKey);
         running.delete(cacheKey);
       }
+      if (entry.fromShared) {
+        sharedHits += 1;
+        // Another replica's entry keeps its own age: fresh and stale windows end when they end there.
+        setOptions.ttl = Math.max(1, entry.freshUntil + staleMs - now());
+      } else misses += 1;
       if (entry.failures.length > 0) setOptions.ttl = incompleteTtl;
       if (generation !== started) setOptions.ttl = 1;
       completed.set(cacheKey, entry);
@@ -170,7 +205,44 @@ export function createIdentityResolver(options: IdentityResolverOptions): Identi
   /** Resolutions under way, so a waiter whose fetch was aborted by an eviction can still await the answer. */
   const running = new Map<string, Promise<Entry>>();
 
-  async function resolveKeyLive(text: string, access: IdentitySourceAccess, started: number): Promise<Entry> {
+  /**
+   * An L1 miss: the shared L2 first (a stale entry only when L1 has nothing at all, never for a refresh),
+   * then the resolution lock; a replica that finds the key locked waits for the holder's answer in L2
+   * (polling every {@link SHARED_POLL_MS}) up to `lockWaitMs`, then resolves itself. Complete resolutions are
+   * written to L2 before the lock is released, so waiters find them.
+   */
+  async function resolveThroughShared(cacheKey: string, access: IdentitySourceAccess, started: number, refreshing: boolean): Promise<Entry & { readonly fromShared?: boolean }> {
+    const writes: SharedWrite[] = [];
+    const resolveLive = (): Promise<Entry> =>
+      cacheKey.startsWith('key:') ? resolveKeyLive(cacheKey.slice(4), access, started, writes) : resolveRefLive(cacheKey.slice(4), access, started, writes);
+    if (!shared) return resolveLive();
+    const usable = (found: SharedCrosswalkEntry | undefined): found is SharedCrosswalkEntry =>
+      found !== undefined && generation === started && (refreshing ? found.freshUntil > now() : found.freshUntil + staleMs > now());
+    const fromShared = (found: SharedCrosswalkEntry): Entry & { fromShared: true } => ({ ...found, failures: [], fromShared: true });
+    const first = await shared.get(cacheKey);
+    if (usable(first)) return fromShared(first);
+    const lock = await shared.lock(cacheKey);
+    try {
+      if (lock === 'held') {
+        const waitUntil = now() + shared.lockWaitMs;
+        while (now() < waitUntil && generation === started) {
+          await new Promise((resolve) => setTimeout(resolve, SHARED_POLL_MS));
+          const found = await shared.get(cacheKey);
+          if (usable(found)) return fromShared(found);
+        }
+      }
+      const entry = await resolveLive();
+      if (entry.failures.length === 0 && generation === started) {
+        writes.push({ cacheKey, entry: sharedEntry(entry) });
+        await shared.set(writes, ttl + staleMs);
+      }
+      return entry;
+    } finally {
+      if (lock === 'acquired') void shared.unlock(cacheKey);
+    }
+  }
+
+  async function resolveKeyLive(text: string, access: IdentitySourceAccess, started: number, writes: SharedWrite[]): Promise<Entry> {
     // keyOf() of an email/phone key is `kind:value`, so the key can be read back from the cache key.
     const colon = text.indexOf(':');
     const key = { kind: text.slice(0, colon), value: text.slice(colon + 1) } as Extract<BlockingKey, { kind: 'email' | 'phone' }>;
@@ -187,14 +259,14 @@ export function createIdentityResolver(options: IdentityResolverOptions): Identi
     const matches: KeyMatch[] = [...byCluster]
       .map(([cluster, matchedRefs]) => ({ cluster, matchedRefs }))
       .sort((a, b) => b.matchedRefs.length - a.matchedRefs.length || (a.cluster.customerId < b.cluster.customerId ? -1 : 1));
-    if (started === generation) rememberMembers(matches.map((m) => m.cluster), expansion, `key:${text}`);
+    if (started === generation) rememberMembers(matches.map((m) => m.cluster), expansion, `key:${text}`, writes);
     log(text, expansion.records.length, expansion.droppedKeys, set.clusters.length);
     const resolution: Resolution =
       matches.length === 0 ? { status: 'unmatched' } : matches.length === 1 ? { status: 'matched', match: matches[0]! } : { status: 'ambiguous', matches };
     return { resolution, failures: expansion.failures, freshUntil: now() + ttl };
   }
 
-  async function resolveRefLive(text: string, access: IdentitySourceAccess, started: number): Promise<Entry> {
+  async function resolveRefLive(text: string, access: IdentitySourceAccess, started: number, writes: SharedWrite[]): Promise<Entry> {
     const slash = text.indexOf('/');
     const ref: SourceRef = { source: text.slice(0, slash), id: text.slice(slash + 1) };
     const expandWith = expandOptions();
@@ -205,7 +277,7 @@ export function createIdentityResolver(options: IdentityResolverOptions): Identi
     const expansion = await expandCandidates([], [seed], access, expandWith);
     const set = await buildClusters(expansion.records, { ...expandWith, genericKeys: expansion.genericKeys, now: now() });
     const cluster = set.clusterOf.get(text) ?? null;
-    if (started === generation && cluster) rememberMembers([cluster], expansion, `ref:${text}`);
+    if (started === generation && cluster) rememberMembers([cluster], expansion, `ref:${text}`, writes);
     log(text, expansion.records.length, expansion.droppedKeys, set.clusters.length);
     return { cluster, failures: expansion.failures, freshUntil: now() + ttl };
   }
@@ -221,7 +293,7 @@ export function createIdentityResolver(options: IdentityResolverOptions): Identi
    * would get asked first: the crosswalk never depends on query order. Other records found on the way
    * (other people, members never expanded) are not cached: they resolve on their own when asked.
    */
-  function rememberMembers(clusters: readonly Cluster[], expansion: Expansion, fetching: string): void {
+  function rememberMembers(clusters: readonly Cluster[], expansion: Expansion, fetching: string, writes: SharedWrite[]): void {
     if (!expansion.complete) return;
     for (const cluster of clusters) {
       for (const link of cluster.links) {
@@ -229,7 +301,10 @@ export function createIdentityResolver(options: IdentityResolverOptions): Identi
         if (!expansion.expanded.has(refText)) continue;
         const cacheKey = `ref:${refText}`;
         // A key being fetched is stored by its fetch() itself; setting it here would cancel that fetch.
-        if (cacheKey !== fetching && !inFlight.has(cacheKey)) cache.set(cacheKey, { cluster, failures: [], freshUntil: now() + ttl });
+        if (cacheKey === fetching || inFlight.has(cacheKey)) continue;
+        const entry: Entry = { cluster, failures: [], freshUntil: now() + ttl };
+        cache.set(cacheKey, entry);
+        writes.push({ cacheKey, entry: sharedEntry(entry) });
       }
     }
   }
@@ -263,7 +338,10 @@ export function createIdentityResolver(options: IdentityResolverOptions): Identi
     return { ...entry, fromCache: false };
   }
 
-  const stats = (): CrosswalkStats => ({ size: cache.size, hits, misses, staleHits, hitRatio: hits + misses === 0 ? 0 : Math.round((hits / (hits + misses)) * 1000) / 1000, invalidations, max: cacheMax });
+  const stats = (): CrosswalkStats => {
+    const lookups = hits + sharedHits + misses;
+    return { size: cache.size, hits, misses, sharedHits, staleHits, hitRatio: lookups === 0 ? 0 : Math.round((hits / lookups) * 1000) / 1000, invalidations, max: cacheMax };
+  };
   const timer =
     options.logger && tuning.statsLogIntervalMs > 0 ? setInterval(() => options.logger?.info({ crosswalk: stats() }, 'crosswalk stats'), tuning.statsLogIntervalMs) : null;
   timer?.unref();
@@ -277,20 +355,36 @@ export function createIdentityResolver(options: IdentityResolverOptions): Identi
       const entry = await lookup(`ref:${formatRef(ref)}`, access);
       return { value: entry.cluster ?? null, failures: entry.failures, fromCache: entry.fromCache };
     },
-    invalidate(refs) {
+    invalidate(refs, keys = [], keyHashes = []) {
       generation += 1;
       const targets = new Set(refs.map(formatRef));
+      // A record that took a new email or phone may now join the people cached under it: their clusters go too.
+      const keyTargets = new Set(keys.map((key) => `key:${key}`));
+      // Another replica's change names its lookup keys by hash only: find ours by hashing our lookup-key entries.
+      if (keyHashes.length > 0) {
+        const wanted = new Set(keyHashes);
+        for (const cacheKey of cache.keys()) if (cacheKey.startsWith('key:') && wanted.has(crosswalkKeyHash(cacheKey))) keyTargets.add(cacheKey);
+      }
+      for (const cacheKey of keyTargets) {
+        const resolution = cache.peek(cacheKey)?.resolution;
+        const clusters = resolution?.status === 'matched' ? [resolution.match.cluster] : resolution?.status === 'ambiguous' ? resolution.matches.map((m) => m.cluster) : [];
+        for (const cluster of clusters) for (const link of cluster.links) targets.add(formatRef(link.ref));
+      }
       const mentions = (cluster: Cluster | null | undefined): boolean =>
         !!cluster && (cluster.links.some((l) => targets.has(formatRef(l.ref))) || (cluster.candidates ?? []).some((c) => targets.has(formatRef(c.ref))));
       const doomed: string[] = [];
       for (const [cacheKey, entry] of cache.entries()) {
         const resolution = entry.resolution;
         const clusters = resolution?.status === 'matched' ? [resolution.match.cluster] : resolution?.status === 'ambiguous' ? resolution.matches.map((m) => m.cluster) : [];
-        if (targets.has(cacheKey.slice(4)) || mentions(entry.cluster) || clusters.some(mentions)) doomed.push(cacheKey);
+        if (keyTargets.has(cacheKey) || targets.has(cacheKey.slice(4)) || mentions(entry.cluster) || clusters.some(mentions)) doomed.push(cacheKey);
       }
       // Every member of an affected cluster goes too: its cached cluster may now be wrong.
       for (const cacheKey of doomed) cache.delete(cacheKey);
       invalidations += doomed.length;
+      // L2 finds its entries through its own ref index (every ref an entry mentions), so no scan is needed.
+      // Lookup keys go to L2 as the hashes it names its entries by; it drops their clusters' entries itself.
+      const l2KeyHashes = [...new Set([...keys.map(lookupKeyHash), ...keyHashes])];
+      if (shared && (targets.size > 0 || l2KeyHashes.length > 0)) void shared.invalidate([...targets], l2KeyHashes);
       options.logger?.info({ crosswalk: { invalidated: doomed.length } }, 'crosswalk entries invalidated');
       return doomed.length;
     },

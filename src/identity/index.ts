@@ -27,7 +27,9 @@ export {
 } from './createIdentityResolver.js';
 export type { OverrideChange, OverrideKind, OverrideStore } from './overrides/OverrideStore.js';
 export { createMemoryOverrideStore } from './overrides/createMemoryOverrideStore.js';
-export { createFileOverrideStore } from './overrides/createFileOverrideStore.js';
+export { createFileOverrideStore, overrideChangeSchema } from './overrides/createFileOverrideStore.js';
+export type { SharedCrosswalk, SharedCrosswalkEntry, SharedLock } from './SharedCrosswalk.js';
+export { crosswalkKeyHash, lookupKeyHash } from './crosswalkKeyHash.js';
 export { createIdentityOverrides, foldOverrides, type IdentityOverrides, type IdentityOverridesOptions } from './overrides/createIdentityOverrides.js';
 export { builtInModel, type MatchModel } from './comparisons/MatchModel.js';
 export { DEFAULT_LEVELS, LEVEL_CATALOGUE, type ComparisonName } from './comparisons/levelCatalogue.js';

@@ -8,6 +8,8 @@ export interface GatewayMetrics {
   recordRequest(durationMs: number, outcome: 'ok' | 'partial' | 'error', errorCodes: readonly string[]): void;
   /** One adapter call (all attempts) as the resilience layer reports it. */
   recordSourceCall(report: SourceCallReport): void;
+  /** One change webhook delivery by vendor, the source it maps to, and outcome (`accepted`, `ignored`, or the refusal). */
+  recordWebhook(vendor: string, source: string, outcome: string): void;
   /** Prometheus text exposition of everything. */
   render(): Promise<string>;
   readonly contentType: string;
@@ -17,10 +19,12 @@ export interface GatewayMetrics {
 export interface MetricsProbes {
   /** Breaker state per source: 0 closed, 1 half-open, 2 open, 3 isolated. */
   breakerStates(): ReadonlyArray<{ readonly source: string; readonly state: number }>;
-  /** Identity crosswalk counters. */
-  crosswalk(): { readonly size: number; readonly hits: number; readonly misses: number };
+  /** Identity crosswalk counters (`sharedHits`: L1 misses answered from the Redis L2). */
+  crosswalk(): { readonly size: number; readonly hits: number; readonly misses: number; readonly sharedHits?: number };
   /** Record cache entries per source. */
   recordCacheSizes(): ReadonlyArray<{ readonly source: string; readonly size: number }>;
+  /** Shared state (src/state), read once at creation (absent or `local` = no Redis gauges) and at scrape time. */
+  sharedState?(): { readonly mode: 'local' } | { readonly mode: 'redis'; readonly redis: 'up' | 'down'; readonly counters: { readonly roundTrips: number; readonly failures: number } };
 }
 
 const LATENCY_BUCKETS_S = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 10];
@@ -42,6 +46,7 @@ export function createMetrics(probes: MetricsProbes): GatewayMetrics {
   const retries = new Counter({ name: 'c360_source_retries_total', help: 'Retries by source', labelNames: ['source'], registers: [registry] });
   const sourceErrors = new Counter({ name: 'c360_source_errors_total', help: 'Failed adapter calls by source and code (served stale or not)', labelNames: ['source', 'code'], registers: [registry] });
   const cacheLookups = new Counter({ name: 'c360_record_cache_lookups_total', help: 'Keys asked of cached adapter methods by source', labelNames: ['source'], registers: [registry] });
+  const webhooks = new Counter({ name: 'c360_webhooks_total', help: 'Change webhook deliveries by vendor, source and outcome (accepted, ignored, signature_invalid, timestamp_invalid, replayed, malformed, too_large, failed)', labelNames: ['vendor', 'source', 'outcome'], registers: [registry] });
   const cacheHits = new Counter({ name: 'c360_record_cache_hits_total', help: 'Keys answered from the record cache (fresh or stale) by source', labelNames: ['source'], registers: [registry] });
   new Gauge({
     name: 'c360_source_breaker_state',
@@ -74,6 +79,24 @@ export function createMetrics(probes: MetricsProbes): GatewayMetrics {
   crosswalk('c360_crosswalk_entries', 'Identity crosswalk entries', (s) => s.size);
   crosswalk('c360_crosswalk_hits', 'Identity crosswalk hits since start', (s) => s.hits);
   crosswalk('c360_crosswalk_misses', 'Identity crosswalk misses since start', (s) => s.misses);
+  crosswalk('c360_crosswalk_shared_hits', 'Identity crosswalk L1 misses answered from the shared L2 (Redis) since start', (s) => s.sharedHits ?? 0);
+  const redisState = (name: string, help: string, pick: (s: Extract<ReturnType<NonNullable<MetricsProbes['sharedState']>>, { mode: 'redis' }>) => number): void => {
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        const status = probes.sharedState?.();
+        if (status?.mode === 'redis') this.set(pick(status));
+      },
+    });
+  };
+  // Only with state.redis: a gauge that was never set would read 0, i.e. "Redis down", on a one-process gateway.
+  if (probes.sharedState?.().mode === 'redis') {
+    redisState('c360_state_redis_up', 'Shared state (Redis) reachable: 1 up, 0 down', (s) => (s.redis === 'up' ? 1 : 0));
+    redisState('c360_state_redis_round_trips', 'Redis round trips (commands and pipelines) since start', (s) => s.counters.roundTrips);
+    redisState('c360_state_redis_failures', 'Redis round trips that failed or timed out since start', (s) => s.counters.failures);
+  }
 
   return {
     registry,
@@ -92,6 +115,9 @@ export function createMetrics(probes: MetricsProbes): GatewayMetrics {
         cacheLookups.inc({ source: report.source }, report.keys);
         cacheHits.inc({ source: report.source }, report.cacheHits);
       }
+    },
+    recordWebhook(vendor, source, outcome) {
+      webhooks.inc({ vendor, source, outcome });
     },
     render: () => registry.metrics(),
   };

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { WebhookSender } from './createWebhookSender.js';
 
 /** A request as a fake vendor route sees it. */
 export interface FakeRequest {
@@ -23,7 +24,7 @@ export interface FakeResponse {
 export interface FakeRoute {
   /** Stable name used in fault rules and the request log (`query`, `users.search`, ...). */
   readonly name: string;
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH';
   readonly pattern: RegExp;
   readonly handler: (req: FakeRequest, match: RegExpExecArray) => FakeResponse | Promise<FakeResponse>;
 }
@@ -133,4 +134,10 @@ export interface FakeServer {
   reset(): void;
   /** Stops listening and destroys open connections (including hung ones). */
   close(): Promise<void>;
+}
+
+/** A fake vendor that can change data and send that vendor's change webhooks (Shopify, Zendesk, Salesforce). */
+export interface WebhookFakeServer extends FakeServer {
+  /** Off until `configure()` names a target URL and secret. */
+  readonly webhooks: WebhookSender;
 }

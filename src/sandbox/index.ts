@@ -1,2 +1,3 @@
-export { startSandbox, SANDBOX_CREDENTIALS, type Sandbox, type StartSandboxOptions } from './startSandbox.js';
-export type { FakeServer, FaultRule, FaultSpec, RequestLogEntry } from './fakeTypes.js';
+export { startSandbox, SANDBOX_CREDENTIALS, SANDBOX_WEBHOOK_ENV, SANDBOX_WEBHOOK_SECRETS, type Sandbox, type StartSandboxOptions } from './startSandbox.js';
+export type { FakeServer, FaultRule, FaultSpec, RequestLogEntry, WebhookFakeServer } from './fakeTypes.js';
+export type { WebhookDelivery, WebhookSender, WebhookTarget } from './createWebhookSender.js';

@@ -2,7 +2,7 @@ import type { SourceConfig } from '../config.js';
 import { writeFileSync } from 'node:fs';
 import { exportLoyaltyCsv, generateDataset } from './dataset/index.js';
 import type { SandboxDataset } from './dataset/types.js';
-import type { FakeServer } from './fakeTypes.js';
+import type { WebhookFakeServer } from './fakeTypes.js';
 import { startSalesforceSandbox } from './salesforce/index.js';
 import { startShopifySandbox } from './shopify/index.js';
 import { startZendeskSandbox } from './zendesk/index.js';
@@ -38,16 +38,38 @@ export const SANDBOX_CREDENTIALS = {
   zendesk: { email: 'agent@sandbox.example', apiToken: 'sandbox-zendesk-token' },
 } as const;
 
+/**
+ * The secrets the sandbox's vendors sign change webhooks with (sandbox only), and the environment variables a
+ * gateway reads them from (`webhooks.<vendor>.secretEnv` defaults).
+ */
+export const SANDBOX_WEBHOOK_SECRETS = {
+  shopify: 'sandbox-shopify-webhook-secret',
+  zendesk: 'sandbox-zendesk-webhook-secret',
+  salesforce: 'sandbox-salesforce-webhook-secret',
+} as const;
+
+/** {@link SANDBOX_WEBHOOK_SECRETS} as the environment a gateway config reads them from. */
+export const SANDBOX_WEBHOOK_ENV: Readonly<Record<string, string>> = {
+  SHOPIFY_WEBHOOK_SECRET: SANDBOX_WEBHOOK_SECRETS.shopify,
+  ZENDESK_WEBHOOK_SECRET: SANDBOX_WEBHOOK_SECRETS.zendesk,
+  SALESFORCE_WEBHOOK_SECRET: SANDBOX_WEBHOOK_SECRETS.salesforce,
+};
+
 /** Three running simulated sources over one dataset. */
 export interface Sandbox {
   readonly dataset: SandboxDataset;
-  readonly salesforce: FakeServer;
-  readonly shopify: FakeServer;
-  readonly zendesk: FakeServer;
+  readonly salesforce: WebhookFakeServer;
+  readonly shopify: WebhookFakeServer;
+  readonly zendesk: WebhookFakeServer;
   /** The loyalty CSV when asked for: its path, ground truth (row id → person) and a raw `kind: file` source config. */
   readonly loyalty: { readonly path: string; readonly truth: ReadonlyArray<{ id: string; personId: string }>; readonly source: Record<string, unknown> } | null;
   /** Gateway source configs pointing at these servers (priority: Salesforce, Shopify, Zendesk). */
   sourceConfigs(overrides?: Partial<Pick<SourceConfig, 'timeoutMs' | 'maxSockets'>>): SourceConfig[];
+  /**
+   * Makes the three vendors send their change webhooks to a gateway at `gatewayOrigin`
+   * (`/webhooks/{shopify,zendesk,salesforce}`), signed with {@link SANDBOX_WEBHOOK_SECRETS}; null stops them.
+   */
+  sendWebhooksTo(gatewayOrigin: string | null): void;
   close(): Promise<void>;
 }
 
@@ -55,7 +77,7 @@ export interface Sandbox {
 export async function startSandbox(options: StartSandboxOptions = {}): Promise<Sandbox> {
   const dataset = options.dataset ?? generateDataset({ size: options.size ?? 1000, seed: options.seed ?? 42 });
   const host = options.host ?? '127.0.0.1';
-  const started: FakeServer[] = [];
+  const started: WebhookFakeServer[] = [];
   try {
     const salesforce = await startSalesforceSandbox(dataset, { port: options.ports?.salesforce ?? 0, host, accessToken: SANDBOX_CREDENTIALS.salesforce.accessToken });
     started.push(salesforce);
@@ -90,7 +112,13 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
         { name: 'shopify', kind: 'shopify', baseUrl: shopify.origin, timeoutMs: 1_000, maxSockets: 64, ...overrides, credentials: { kind: 'shopify', ...SANDBOX_CREDENTIALS.shopify } },
         { name: 'zendesk', kind: 'zendesk', baseUrl: zendesk.origin, timeoutMs: 1_000, maxSockets: 64, ...overrides, credentials: { kind: 'zendesk', ...SANDBOX_CREDENTIALS.zendesk } },
       ],
+      sendWebhooksTo(gatewayOrigin) {
+        for (const [vendor, server] of [['shopify', shopify], ['zendesk', zendesk], ['salesforce', salesforce]] as const) {
+          server.webhooks.configure(gatewayOrigin === null ? null : { url: new URL(`/webhooks/${vendor}`, gatewayOrigin).href, secret: SANDBOX_WEBHOOK_SECRETS[vendor] });
+        }
+      },
       close: async () => {
+        await Promise.all(started.map((server) => server.webhooks.idle()));
         await Promise.all(started.map((server) => server.close()));
       },
     };

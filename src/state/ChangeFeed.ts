@@ -12,6 +12,18 @@ export interface Change {
   readonly refs: readonly SourceRef[];
   /** Also drop the cached source records of `refs` (stale-if-error caches): the source's data changed. */
   readonly purgeRecords?: boolean;
+  /**
+   * Lookup keys the changed records hold now, in `keyOf` form (`email:jane@example.com`, `phone:+15551234567`):
+   * their crosswalk entries are dropped too, with every cluster they resolved to, because a record that took a
+   * new email or phone may now belong with the people already cached under it. These are personal data: a
+   * shared (multi-replica) feed never sends them in clear; it sends {@link Change.keyHashes} instead.
+   */
+  readonly keys?: readonly string[];
+  /**
+   * Lookup keys as pseudonyms (`lookupKeyHash` in src/identity/crosswalkKeyHash.ts, the hash the Redis L2
+   * names its entries by), as changes from other replicas carry them; they drop the same entries as `keys`.
+   */
+  readonly keyHashes?: readonly string[];
 }
 
 /**

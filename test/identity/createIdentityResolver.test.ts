@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { BlockingKey } from '../../src/adapters/types.js';
 import { UpstreamError } from '../../src/adapters/UpstreamError.js';
 import type { IdentityRecord } from '../../src/domain/index.js';
-import { createIdentityResolver, defaultIdentityTuning, recordKeys, type IdentitySourceAccess } from '../../src/identity/index.js';
+import { createIdentityResolver, defaultIdentityTuning, lookupKeyHash, recordKeys, type IdentitySourceAccess } from '../../src/identity/index.js';
 import { identityRecord } from '../support/identityRecord.js';
 
 const record = (source: string, id: string, emails: string[], phones: string[]): IdentityRecord => identityRecord(source, id, { emails, phones });
@@ -165,5 +165,48 @@ describe('createIdentityResolver: a tiny crosswalk', () => {
     expect(results[2]!.value.status).toBe('ambiguous');
     expect(results[3]!.value?.links.map((l) => l.ref.id)).toContain('12');
     expect(resolver.stats().size).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('createIdentityResolver: invalidate with lookup keys (change webhooks)', () => {
+  it('drops a key\'s entry and every entry of the clusters it resolved to, and nothing unrelated', async () => {
+    const resolver = createIdentityResolver({ sourcePriority: ['salesforce', 'shopify', 'zendesk'] });
+    const records = [...world, record('shopify', '99', ['someone@example.org'], [])];
+    const { access } = memoryAccess(records);
+    await resolver.resolveKey({ kind: 'email', value: 'jane@example.com' }, access);
+    await resolver.resolveRef({ source: 'zendesk', id: '21' }, access);
+    await resolver.resolveKey({ kind: 'email', value: 'nobody@example.org' }, access);
+    await resolver.resolveRef({ source: 'shopify', id: '99' }, access);
+    // Refs first: re-resolving a key caches its cluster's member refs again.
+    const cachedBefore = async () => [
+      (await resolver.resolveRef({ source: 'zendesk', id: '21' }, access)).fromCache,
+      (await resolver.resolveRef({ source: 'shopify', id: '99' }, access)).fromCache,
+      (await resolver.resolveKey({ kind: 'email', value: 'jane@example.com' }, access)).fromCache,
+      (await resolver.resolveKey({ kind: 'email', value: 'nobody@example.org' }, access)).fromCache,
+    ];
+    expect(await cachedBefore()).toEqual([true, true, true, true]);
+    // shopify/99 took jane@example.com and nobody@example.org: both keys' entries go, and Jane's whole cluster
+    // (zendesk/21 included) because shopify/99 may now belong to it; shopify/99's own entry goes by its ref.
+    resolver.invalidate([{ source: 'shopify', id: '99' }], ['email:jane@example.com', 'email:nobody@example.org']);
+    expect(await cachedBefore()).toEqual([false, false, false, false]);
+    // An unrelated cluster keeps its entries.
+    await resolver.resolveKey({ kind: 'email', value: 'smiths@example.net' }, access);
+    resolver.invalidate([{ source: 'shopify', id: '99' }], ['email:jane@example.com']);
+    expect((await resolver.resolveKey({ kind: 'email', value: 'smiths@example.net' }, access)).fromCache).toBe(true);
+  });
+
+  it('drops the same entries for the keys\' hashes (a change from another replica), and nothing for unknown hashes', async () => {
+    const resolver = createIdentityResolver({ sourcePriority: ['salesforce', 'shopify', 'zendesk'] });
+    const { access } = memoryAccess([...world, record('shopify', '99', ['someone@example.org'], [])]);
+    await resolver.resolveKey({ kind: 'email', value: 'jane@example.com' }, access);
+    await resolver.resolveRef({ source: 'zendesk', id: '21' }, access);
+    await resolver.resolveKey({ kind: 'email', value: 'smiths@example.net' }, access);
+    expect(resolver.invalidate([], [], [lookupKeyHash('email:nobody@example.org')])).toBe(0);
+    expect((await resolver.resolveRef({ source: 'zendesk', id: '21' }, access)).fromCache).toBe(true);
+    // No refs at all: the hash alone finds Jane's key entry, and through it her cluster (zendesk/21 included).
+    expect(resolver.invalidate([], [], [lookupKeyHash('email:jane@example.com')])).toBeGreaterThan(1);
+    expect((await resolver.resolveRef({ source: 'zendesk', id: '21' }, access)).fromCache).toBe(false);
+    expect((await resolver.resolveKey({ kind: 'email', value: 'jane@example.com' }, access)).fromCache).toBe(false);
+    expect((await resolver.resolveKey({ kind: 'email', value: 'smiths@example.net' }, access)).fromCache).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import type { SandboxDataset } from '../../src/sandbox/dataset/types.js';
 import { Writable } from 'node:stream';
 import { parseConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { SANDBOX_WEBHOOK_ENV, startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import type { OverrideStore } from '../../src/identity/index.js';
 import { createServer, type GatewayServer } from '../../src/server.js';
 import { DEV_API_KEY, devAuthConfig } from '../../src/auth/index.js';
@@ -66,6 +66,13 @@ export interface TestGatewayOptions {
   console?: Record<string, unknown>;
   /** Raw `federation:` config, e.g. `{ enabled: true }`. */
   federation?: Record<string, unknown>;
+  /** Raw `state:` config, e.g. `{ redis: { url } }`. */
+  state?: Record<string, unknown>;
+  /**
+   * Raw `webhooks:` config (secrets from the sandbox's, see SANDBOX_WEBHOOK_ENV); when given, the sandbox's
+   * vendors send their change webhooks to this gateway.
+   */
+  webhooks?: Record<string, unknown>;
 }
 
 /** Starts the sandbox (small seeded dataset) and a gateway wired to it, both on free loopback ports. */
@@ -86,6 +93,8 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       ...(options.limits ? { limits: options.limits } : {}),
       ...(options.console ? { console: options.console } : {}),
       ...(options.federation ? { federation: options.federation } : {}),
+      ...(options.state ? { state: options.state } : {}),
+      ...(options.webhooks ? { webhooks: options.webhooks } : {}),
       logging: { level: 'info' },
       ...(options.identity ? { identity: options.identity } : {}),
       sources: [
@@ -93,12 +102,19 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
         ...extra.sources,
       ],
     },
-    { SALESFORCE_ACCESS_TOKEN: 'sandbox-salesforce-token', SHOPIFY_ACCESS_TOKEN: 'shpat_sandbox', ZENDESK_EMAIL: 'agent@sandbox.example', ZENDESK_API_TOKEN: 'sandbox-zendesk-token', ...extra.env },
+    { SALESFORCE_ACCESS_TOKEN: 'sandbox-salesforce-token', SHOPIFY_ACCESS_TOKEN: 'shpat_sandbox', ZENDESK_EMAIL: 'agent@sandbox.example', ZENDESK_API_TOKEN: 'sandbox-zendesk-token', ...(options.webhooks ? SANDBOX_WEBHOOK_ENV : {}), ...extra.env },
   );
   const audit: AuditEvent[] = [];
   const auditSink: AuditSink = { write: (event) => void audit.push(event), flush: async () => undefined };
   const gateway = createServer(config, { logger: createLogger('info', sink), auditSink, ...(options.overrideStore ? { overrideStore: options.overrideStore } : {}) });
-  const url = await gateway.start();
+  const url = await gateway.start().catch(async (error: unknown) => {
+    // A gateway that refuses to start (a test of exactly that) leaves nothing running behind it.
+    await gateway.stop();
+    await extra.close();
+    await sandbox.close();
+    throw error;
+  });
+  if (options.webhooks) sandbox.sendWebhooksTo(new URL(url).origin);
   const credential = options.credential === undefined ? DEV_API_KEY : options.credential;
   const authHeaders: Record<string, string> = credential === null ? {} : { authorization: `Bearer ${credential}` };
   return {

@@ -3,18 +3,19 @@ import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { OverrideChange, OverrideStore } from './OverrideStore.js';
 
+/** One stored {@link OverrideChange} (the file's entries, and each Redis list element). */
+export const overrideChangeSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['link', 'unlink', 'suppress']),
+  refs: z.array(z.string()),
+  reason: z.string(),
+  actor: z.string(),
+  at: z.string(),
+});
+
 const fileSchema = z.object({
   version: z.literal(1),
-  changes: z.array(
-    z.object({
-      id: z.string(),
-      kind: z.enum(['link', 'unlink', 'suppress']),
-      refs: z.array(z.string()),
-      reason: z.string(),
-      actor: z.string(),
-      at: z.string(),
-    }),
-  ),
+  changes: z.array(overrideChangeSchema),
 });
 
 /**

@@ -12,8 +12,8 @@ import type { OverrideChange, OverrideKind, OverrideStore } from './OverrideStor
 export interface IdentityOverridesOptions {
   readonly store: OverrideStore;
   readonly logger: Logger;
-  /** Called with the refs a change affects, right after it is stored (the resolver invalidates them). */
-  readonly onChange?: (refs: readonly SourceRef[]) => void;
+  /** Called with the refs a change affects, and the change, right after it is stored (the resolver invalidates them). */
+  readonly onChange?: (refs: readonly SourceRef[], change: OverrideChange) => void;
   readonly now?: () => Date;
   /** How erasure finds records the resolver did not link ({@link findErasureTargets}). Default: US region, default tuning. */
   readonly erasure?: ErasureTargetsOptions;
@@ -23,6 +23,11 @@ export interface IdentityOverridesOptions {
 export interface IdentityOverrides {
   /** Reads the store; call once before serving. Rejects when the store cannot be read. */
   load(): Promise<void>;
+  /**
+   * Re-reads the store and refolds the state: another replica changed a shared store (Redis). Resolves true
+   * when the log grew. Rejects when the store cannot be read (the last state read stays in force).
+   */
+  refresh(): Promise<boolean>;
   /** The current state (synchronous: read on every resolution). */
   state(): OverrideState;
   /** Stores one change, updates the state, invalidates affected crosswalk entries and logs who made it. */
@@ -30,7 +35,7 @@ export interface IdentityOverrides {
   /** Every change, oldest first (the audit trail). */
   history(): readonly OverrideChange[];
   /** Registers the invalidation hook (see options.onChange). */
-  onChange(listener: (refs: readonly SourceRef[]) => void): void;
+  onChange(listener: (refs: readonly SourceRef[], change: OverrideChange) => void): void;
   /**
    * The records an erasure of the person whose linked records are `members` must also cover, and those
    * left for a steward ({@link findErasureTargets}, with the current state and the `erasure` options).
@@ -63,7 +68,7 @@ export function foldOverrides(changes: readonly OverrideChange[]): OverrideState
 export function createIdentityOverrides(options: IdentityOverridesOptions): IdentityOverrides {
   let changes: OverrideChange[] = [];
   let current: OverrideState = EMPTY_OVERRIDES;
-  const listeners: Array<(refs: readonly SourceRef[]) => void> = options.onChange ? [options.onChange] : [];
+  const listeners: Array<(refs: readonly SourceRef[], change: OverrideChange) => void> = options.onChange ? [options.onChange] : [];
   const now = options.now ?? (() => new Date());
   const erasure: ErasureTargetsOptions = options.erasure ?? { defaultRegion: 'US', tuning: defaultIdentityTuning() };
   return {
@@ -71,6 +76,14 @@ export function createIdentityOverrides(options: IdentityOverridesOptions): Iden
       changes = await options.store.load();
       current = foldOverrides(changes);
       options.logger.info({ overrides: { store: options.store.description, changes: changes.length, suppressed: current.suppressed.size } }, 'identity overrides loaded');
+    },
+    async refresh() {
+      const loaded = await options.store.load();
+      // A shared log only grows: a shorter answer is a lagging read, never a reason to forget changes.
+      if (loaded.length <= changes.length) return false;
+      changes = loaded;
+      current = foldOverrides(changes);
+      return true;
     },
     state: () => current,
     history: () => changes,
@@ -81,7 +94,7 @@ export function createIdentityOverrides(options: IdentityOverridesOptions): Iden
       await options.store.append(change);
       changes = [...changes, change];
       current = foldOverrides(changes);
-      for (const listener of listeners) listener(change.refs.map(refFromText));
+      for (const listener of listeners) listener(change.refs.map(refFromText), change);
       options.logger.info({ override: change }, 'identity override');
       return change;
     },

@@ -14,6 +14,11 @@ export interface SalesforceDatabase {
   rows(objectName: string): readonly SfRow[];
   /** The record with this 15- or 18-char id, or undefined. */
   byId(objectName: string, id: string): SfRow | undefined;
+  /**
+   * Replaces a record with `fields` applied and `LastModifiedDate` now (a Contact's `Name` re-derived); returns
+   * the new row, or undefined for an unknown record. The dataset is untouched.
+   */
+  update(objectName: string, id: string, fields: Readonly<Record<string, SfValue>>): SfRow | undefined;
 }
 
 /**
@@ -23,7 +28,7 @@ export interface SalesforceDatabase {
 export function createSalesforceDatabase(dataset: SandboxDataset): SalesforceDatabase {
   const sf = dataset.salesforce;
   const contactsById = new Map<string, SfContact>(sf.contacts.map((c) => [salesforceIdKey(c.id), c]));
-  const tables = new Map<string, readonly SfRow[]>([
+  const tables = new Map<string, SfRow[]>([
     [
       'Account',
       sf.accounts.map((a) => ({
@@ -80,6 +85,17 @@ export function createSalesforceDatabase(dataset: SandboxDataset): SalesforceDat
   return {
     rows: (objectName) => tables.get(objectName) ?? [],
     byId: (objectName, id) => indexes.get(objectName)?.get(salesforceIdKey(id)),
+    update(objectName, id, fields) {
+      const index = indexes.get(objectName);
+      const current = index?.get(salesforceIdKey(id));
+      const table = tables.get(objectName);
+      if (!index || !current || !table) return undefined;
+      const merged: Record<string, SfValue> = { ...current, ...fields, LastModifiedDate: formatSalesforceDateTime(new Date().toISOString()) };
+      if (objectName === 'Contact') merged['Name'] = [merged['FirstName'], merged['LastName']].filter((part) => typeof part === 'string' && part !== '').join(' ');
+      table[table.indexOf(current)] = merged;
+      index.set(salesforceIdKey(id), merged);
+      return merged;
+    },
   };
 }
 

@@ -1,3 +1,4 @@
+import type { WebhookSender } from '../createWebhookSender.js';
 import type { SandboxDataset } from '../dataset/types.js';
 import type { FakeRequest, FakeResponse, FakeVendorProfile } from '../fakeTypes.js';
 import { createCollectionRoutes } from './createCollectionRoutes.js';
@@ -6,6 +7,7 @@ import { createQueryRoutes } from './createQueryRoutes.js';
 import { createSalesforceDatabase } from './createSalesforceDatabase.js';
 import { createSearchRoute } from './createSearchRoute.js';
 import { createSObjectRoute } from './createSObjectRoute.js';
+import { createSObjectUpdateRoute } from './createSObjectUpdateRoute.js';
 import { SALESFORCE_VERSIONS } from './salesforceVersions.js';
 
 /** Options of {@link createSalesforceProfile}. */
@@ -32,7 +34,7 @@ const VERSIONS_PATH = /^\/services\/data\/?$/;
  * throttle / 500 / 503 presets, and `Sforce-Limit-Info: api-usage=<n>/100000` on every answer, where n
  * counts answered requests. Throws a TypeError naming a bad option.
  */
-export function createSalesforceProfile(dataset: SandboxDataset, options: SalesforceProfileOptions = {}): FakeVendorProfile {
+export function createSalesforceProfile(dataset: SandboxDataset, options: SalesforceProfileOptions = {}, webhooks?: WebhookSender): FakeVendorProfile {
   const accessToken = options.accessToken ?? 'sandbox-salesforce-token';
   if (typeof accessToken !== 'string' || accessToken.trim() === '') {
     throw new TypeError(`createSalesforceProfile: accessToken must be a non-empty string, got ${JSON.stringify(options.accessToken)}`);
@@ -70,6 +72,7 @@ export function createSalesforceProfile(dataset: SandboxDataset, options: Salesf
       ...createQueryRoutes(ctx),
       createSearchRoute(ctx),
       createSObjectRoute(ctx),
+      ...(webhooks ? [createSObjectUpdateRoute(ctx, webhooks)] : []),
       ...createCollectionRoutes(ctx),
     ],
     commonHeaders: () => limitInfo(++usage),

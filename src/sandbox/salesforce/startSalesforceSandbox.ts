@@ -1,5 +1,6 @@
 import type { SandboxDataset } from '../dataset/types.js';
-import type { FakeServer } from '../fakeTypes.js';
+import { createWebhookSender } from '../createWebhookSender.js';
+import type { WebhookFakeServer } from '../fakeTypes.js';
 import { startFakeServer } from '../startFakeServer.js';
 import { createSalesforceProfile } from './createSalesforceProfile.js';
 import type { SalesforceProfileOptions } from './createSalesforceProfile.js';
@@ -18,9 +19,11 @@ export interface SalesforceSandboxOptions extends SalesforceProfileOptions {
  * Starts a simulated Salesforce org on loopback serving `dataset` through the REST API
  * (`/services/data/vXX.X/query`, `/search`, `/sobjects`, `/composite/sobjects`; see
  * {@link createSalesforceProfile}), with the shared request log and fault control plane at `/__fake/*`.
+ * `PATCH …/sobjects/{Contact|Case}/{id}` changes the fake's own copy and, once `webhooks.configure()` names a
+ * target, relays the change as a signed Change Data Capture event.
  * Resolves once listening; call `close()` on the result to stop it. Throws a TypeError naming a bad option.
  */
-export async function startSalesforceSandbox(dataset: SandboxDataset, options: SalesforceSandboxOptions = {}): Promise<FakeServer> {
+export async function startSalesforceSandbox(dataset: SandboxDataset, options: SalesforceSandboxOptions = {}): Promise<WebhookFakeServer> {
   const port = options.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new TypeError(`startSalesforceSandbox: port must be an integer from 0 to 65535, got ${JSON.stringify(options.port)}`);
@@ -28,10 +31,12 @@ export async function startSalesforceSandbox(dataset: SandboxDataset, options: S
   if (options.seed !== undefined && !Number.isFinite(options.seed)) {
     throw new TypeError(`startSalesforceSandbox: seed must be a finite number, got ${JSON.stringify(options.seed)}`);
   }
-  const profile = createSalesforceProfile(dataset, options);
-  return startFakeServer(profile, {
+  const webhooks = createWebhookSender();
+  const profile = createSalesforceProfile(dataset, options, webhooks);
+  const server = await startFakeServer(profile, {
     port,
     ...(options.host === undefined ? {} : { host: options.host }),
     ...(options.seed === undefined ? {} : { seed: options.seed }),
   });
+  return { ...server, webhooks };
 }

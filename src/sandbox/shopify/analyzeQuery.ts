@@ -40,6 +40,9 @@ interface Walk {
   readonly errors: Map<string, GraphQLError>;
 }
 
+/** Cost of one mutation field (https://shopify.dev/docs/api/usage/rate-limits#cost-calculation). */
+const MUTATION_COST = 10;
+
 /**
  * Computes the requested cost of a validated operation with coerced variables, per Shopify's model
  * (https://shopify.dev/docs/api/usage/rate-limits#cost-calculation): scalars and enums 0; an object 1 plus
@@ -56,7 +59,8 @@ export function analyzeQuery(
 ): QueryAnalysis {
   const walk: Walk = { schema, fragments: new Map(fragments.map((f) => [f.name.value, f])), variables, errors: new Map() };
   const root = schema.getRootType(operation.operation);
-  const cost = root ? objectCost(walk, root, [operation.selectionSet], []) : 0;
+  // Shopify charges a flat 10 points per mutation field, whatever its payload selects.
+  const cost = !root ? 0 : operation.operation === 'mutation' ? MUTATION_COST * collectFields(walk, root, [operation.selectionSet]).size : objectCost(walk, root, [operation.selectionSet], []);
   return { cost, errors: [...walk.errors.values()] };
 }
 

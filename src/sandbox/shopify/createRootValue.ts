@@ -1,6 +1,7 @@
 import type { ShopifyCustomer } from '../dataset/types.js';
 import type { ShopifyStore } from './createShopifyStore.js';
 import { createViews, displayNameOf, type OrdersArgs, type View } from './createViews.js';
+import { checkCustomerPatch } from './checkCustomerPatch.js';
 import { matchCustomerTerm } from './matchCustomerTerm.js';
 import { matchesSearch } from './matchesSearch.js';
 import { paginate, type Connection, type ConnectionArgs } from './paginate.js';
@@ -22,10 +23,14 @@ export interface ShopifyRootValue {
   nodes(args: { ids: readonly string[] }): Array<View | null>;
   node(args: { id: string }): View | null;
   orders(args: OrdersArgs): Connection<View>;
+  customerUpdate(args: { input: Record<string, unknown> }): { customer: View | null; userErrors: Array<{ field: string[]; message: string }> };
 }
 
-/** Builds the root value. Argument limits (first ≤ 250, ids ≤ 250) are enforced before execution. */
-export function createRootValue(store: ShopifyStore): ShopifyRootValue {
+/**
+ * Builds the root value. Argument limits (first ≤ 250, ids ≤ 250) are enforced before execution.
+ * `onCustomerUpdated` is told about every customer `customerUpdate` changed (the webhook sender).
+ */
+export function createRootValue(store: ShopifyStore, onCustomerUpdated: (customer: ShopifyCustomer) => void = () => undefined): ShopifyRootValue {
   const views = createViews(store);
 
   function resolveNode(gid: string): View | null {
@@ -62,6 +67,17 @@ export function createRootValue(store: ShopifyStore): ShopifyRootValue {
     nodes: ({ ids }) => ids.map(resolveNode),
     node: ({ id }) => resolveNode(id),
     orders: (args) => views.orderConnection(store.orders, args),
+    // https://shopify.dev/docs/api/admin-graphql/latest/mutations/customerUpdate : problems are userErrors, not errors.
+    customerUpdate({ input }) {
+      const gid = typeof input['id'] === 'string' ? input['id'] : '';
+      const id = /^gid:\/\/shopify\/Customer\/\d+$/.test(gid) ? parseShopifyGid(gid).id : NaN;
+      if (!store.customerById.has(id)) return { customer: null, userErrors: [{ field: ['id'], message: 'Customer does not exist' }] };
+      const checked = checkCustomerPatch(input, store, id);
+      if ('errors' in checked) return { customer: null, userErrors: Object.entries(checked.errors).map(([field, message]) => ({ field: [field], message: `${field === 'email' ? 'Email' : field} ${message}` })) };
+      const updated = store.updateCustomer(id, checked.patch)!;
+      onCustomerUpdated(updated);
+      return { customer: views.customer(updated), userErrors: [] };
+    },
   };
 }
 

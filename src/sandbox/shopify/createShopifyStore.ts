@@ -11,9 +11,17 @@ export interface ShopifyStore {
   readonly lineItemById: ReadonlyMap<number, { readonly order: ShopifyOrder; readonly item: ShopifyLineItem }>;
   /** A customer's orders sorted by id; `[]` for a customer without orders. */
   ordersOf(customerId: number): readonly ShopifyOrder[];
+  /**
+   * Replaces a customer with `patch` applied and `updatedAt` set to now (the REST update endpoint); returns
+   * the new customer, or null for an unknown id. The dataset itself is never modified.
+   */
+  updateCustomer(id: number, patch: CustomerPatch): ShopifyCustomer | null;
 }
 
-/** Indexes `dataset.shopify`. The dataset is read, never modified. */
+/** Customer fields the sandbox lets a caller change. */
+export type CustomerPatch = Partial<Pick<ShopifyCustomer, 'firstName' | 'lastName' | 'email' | 'phone' | 'note' | 'tags'>>;
+
+/** Indexes `dataset.shopify`. The dataset is read, never modified (updates replace the store's own entries). */
 export function createShopifyStore(dataset: SandboxDataset): ShopifyStore {
   const customers = [...dataset.shopify.customers].sort((a, b) => a.id - b.id);
   const orders = [...dataset.shopify.orders].sort((a, b) => a.id - b.id);
@@ -25,12 +33,21 @@ export function createShopifyStore(dataset: SandboxDataset): ShopifyStore {
     ordersByCustomer.set(order.customerId, list);
     for (const item of order.lineItems) lineItemById.set(item.id, { order, item });
   }
+  const customerById = new Map(customers.map((c) => [c.id, c]));
   return {
     customers,
     orders,
-    customerById: new Map(customers.map((c) => [c.id, c])),
+    customerById,
     orderById: new Map(orders.map((o) => [o.id, o])),
     lineItemById,
     ordersOf: (customerId) => ordersByCustomer.get(customerId) ?? [],
+    updateCustomer(id, patch) {
+      const current = customerById.get(id);
+      if (!current) return null;
+      const next: ShopifyCustomer = { ...current, ...patch, updatedAt: new Date().toISOString() };
+      customers[customers.indexOf(current)] = next;
+      customerById.set(id, next);
+      return next;
+    },
   };
 }

@@ -8,6 +8,7 @@ import { COUNTRY_CODES, CURRENCY_CODES } from './shopifyEnumValues.js';
 export const SHOPIFY_ADMIN_SDL = /* GraphQL */ `
 schema {
   query: QueryRoot
+  mutation: Mutation
 }
 
 "An ISO 8601 date-time string in UTC, e.g. 2025-04-15T19:26:33Z."
@@ -35,6 +36,36 @@ type QueryRoot {
   nodes(ids: [ID!]!): [Node]!
   node(id: ID!): Node
   orders(first: Int, after: String, last: Int, before: String, query: String, sortKey: OrderSortKeys = PROCESSED_AT, reverse: Boolean = false): OrderConnection!
+}
+
+"The mutation root of the GraphQL Admin API (sandbox subset)."
+type Mutation {
+  "Updates a customer's attributes; sends customers/update webhooks."
+  customerUpdate(input: CustomerInput!): CustomerUpdatePayload
+}
+
+"The fields of a customer to change; \`id\` names the customer."
+input CustomerInput {
+  id: ID
+  firstName: String
+  lastName: String
+  email: String
+  phone: String
+  note: String
+  tags: [String!]
+}
+
+"Return type of customerUpdate."
+type CustomerUpdatePayload {
+  customer: Customer
+  userErrors: [UserError!]!
+}
+
+"An error in the input of a mutation."
+type UserError {
+  "The path to the input field that caused the error."
+  field: [String!]
+  message: String!
 }
 
 enum CustomerSortKeys {

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { SandboxDataset } from '../dataset/types.js';
-import type { FakeServer, FakeVendorProfile } from '../fakeTypes.js';
+import { createWebhookSender } from '../createWebhookSender.js';
+import type { FakeVendorProfile, WebhookFakeServer } from '../fakeTypes.js';
 import { startFakeServer } from '../startFakeServer.js';
 import { buildShopifySchema } from './buildShopifySchema.js';
+import { createCustomerUpdateRoute } from './createCustomerUpdateRoute.js';
 import { createGraphqlHandler } from './createGraphqlHandler.js';
 import { createLeakyBucket } from './createLeakyBucket.js';
 import { createRootValue } from './createRootValue.js';
 import { createShopifyStore } from './createShopifyStore.js';
+import { sendCustomerWebhook } from './sendCustomerWebhook.js';
 import { notFoundResponse, serverErrorResponse, throttledResponse, unauthorizedResponse, unavailableResponse } from './shopifyResponses.js';
 
 /** Options of {@link startShopifySandbox}. */
@@ -28,6 +31,9 @@ export interface ShopifySandboxOptions {
 /** Defaults of {@link ShopifySandboxOptions}. */
 export const SHOPIFY_SANDBOX_DEFAULTS = { port: 0, host: '127.0.0.1', accessToken: 'shpat_sandbox', bucketSize: 2000, restoreRate: 100 } as const;
 
+/** The API version the sandbox's GraphQL-triggered webhooks name (a subscription's version, in Shopify). */
+const WEBHOOK_API_VERSION = '2025-10';
+
 /** Routes paths under `/admin/api/{YYYY-MM|unstable}/`; group 1 is the version. */
 const GRAPHQL_PATH = /^\/admin\/api\/(\d{4}-\d{2}|unstable)\/graphql\.json$/;
 
@@ -37,9 +43,11 @@ const GRAPHQL_PATH = /^\/admin\/api\/(\d{4}-\d{2}|unstable)\/graphql\.json$/;
  * cost model (1000-point single-query cap, live leaky bucket) and error bodies. Fault presets:
  * `throttle` (200 THROTTLED, reporting a 1 s restore wait; `retryAfterSeconds` is ignored because Shopify
  * GraphQL sends no Retry-After), `serverError` (500 INTERNAL_SERVER_ERROR), `unavailable` (503).
- * The dataset is read, never modified. Close the returned server when done.
+ * `PUT /admin/api/{version}/customers/{id}.json` (REST) and the `customerUpdate` mutation change a customer in the fake's own copy (the dataset is
+ * never modified) and, once `webhooks.configure()` names a target, sends `customers/update` webhooks signed
+ * as Shopify signs them. Close the returned server when done.
  */
-export async function startShopifySandbox(dataset: SandboxDataset, options: ShopifySandboxOptions = {}): Promise<FakeServer> {
+export async function startShopifySandbox(dataset: SandboxDataset, options: ShopifySandboxOptions = {}): Promise<WebhookFakeServer> {
   const { port, host, accessToken, bucketSize, restoreRate } = { ...SHOPIFY_SANDBOX_DEFAULTS, ...definedOnly(options) };
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw badOption('port', options.port);
   if (typeof host !== 'string' || host.trim() === '') throw badOption('host', options.host);
@@ -48,7 +56,9 @@ export async function startShopifySandbox(dataset: SandboxDataset, options: Shop
   if (!Number.isFinite(restoreRate) || restoreRate <= 0) throw badOption('restoreRate', options.restoreRate);
   const bucket = createLeakyBucket({ size: bucketSize, restoreRate });
   const schema = buildShopifySchema();
-  const handler = createGraphqlHandler({ schema, rootValue: createRootValue(createShopifyStore(dataset)), bucket });
+  const store = createShopifyStore(dataset);
+  const webhooks = createWebhookSender();
+  const handler = createGraphqlHandler({ schema, rootValue: createRootValue(store, (customer) => sendCustomerWebhook(webhooks, 'customers/update', customer, WEBHOOK_API_VERSION)), bucket });
 
   const profile: FakeVendorProfile = {
     name: 'shopify',
@@ -64,13 +74,14 @@ export async function startShopifySandbox(dataset: SandboxDataset, options: Shop
       serverError: serverErrorResponse,
       unavailable: unavailableResponse,
     },
-    routes: [{ name: 'graphql', method: 'POST', pattern: GRAPHQL_PATH, handler: (req) => handler(req) }],
+    routes: [{ name: 'graphql', method: 'POST', pattern: GRAPHQL_PATH, handler: (req) => handler(req) }, createCustomerUpdateRoute(store, webhooks)],
     commonHeaders: (req) => {
       const version = GRAPHQL_PATH.exec(req.path)?.[1];
       return { 'x-request-id': randomUUID(), ...(version ? { 'x-shopify-api-version': version } : {}) };
     },
   };
-  return startFakeServer(profile, { port, host, ...(options.seed === undefined ? {} : { seed: options.seed }) });
+  const server = await startFakeServer(profile, { port, host, ...(options.seed === undefined ? {} : { seed: options.seed }) });
+  return { ...server, webhooks };
 }
 
 function definedOnly(options: ShopifySandboxOptions): Partial<ShopifySandboxOptions> {

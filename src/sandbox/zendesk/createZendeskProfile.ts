@@ -1,9 +1,10 @@
+import type { WebhookSender } from '../createWebhookSender.js';
 import type { FakeVendorProfile } from '../fakeTypes.js';
 import { createRateLimitWindow } from './createRateLimitWindow.js';
 import { createZendeskAuthorizer, type ZendeskSandboxCredentials } from './createZendeskAuthorizer.js';
 import { createZendeskPresets } from './createZendeskPresets.js';
 import type { ZendeskIndex } from './indexZendeskData.js';
-import { requestedTicketsRoute, searchRoute, showManyTicketsRoute, showManyUsersRoute, showUserRoute, usersSearchRoute } from './routes/index.js';
+import { requestedTicketsRoute, searchRoute, showManyTicketsRoute, showManyUsersRoute, showUserRoute, updateTicketRoute, updateUserRoute, usersSearchRoute } from './routes/index.js';
 
 /** What {@link createZendeskProfile} needs besides the data. */
 export interface ZendeskProfileConfig extends ZendeskSandboxCredentials {
@@ -18,7 +19,7 @@ const LIST_PATH = /^\/api\/v2\/(?:users\/search|users\/show_many|users\/[^/]+\/t
  * headers (`X-Rate-Limit`, `X-Rate-Limit-Remaining` on every answer; `ratelimit-limit`,
  * `ratelimit-remaining`, `ratelimit-reset` on list endpoints).
  */
-export function createZendeskProfile(index: ZendeskIndex, config: ZendeskProfileConfig): FakeVendorProfile {
+export function createZendeskProfile(index: ZendeskIndex, config: ZendeskProfileConfig, webhooks: WebhookSender): FakeVendorProfile {
   const rateWindow = createRateLimitWindow(config.rateLimitPerMinute);
   return {
     name: 'zendesk',
@@ -26,7 +27,7 @@ export function createZendeskProfile(index: ZendeskIndex, config: ZendeskProfile
     notFound: () => ({ status: 404, body: { error: 'InvalidEndpoint', description: 'Not found' } }),
     presets: createZendeskPresets(rateWindow),
     // Fixed paths first: users/{id} would otherwise capture `search` and `show_many`.
-    routes: [usersSearchRoute(index), showManyUsersRoute(index), showManyTicketsRoute(index), requestedTicketsRoute(index), showUserRoute(index), searchRoute(index)],
+    routes: [usersSearchRoute(index), showManyUsersRoute(index), showManyTicketsRoute(index), requestedTicketsRoute(index), showUserRoute(index), searchRoute(index), updateUserRoute(index, webhooks), updateTicketRoute(index, webhooks)],
     commonHeaders(req) {
       const snapshot = rateWindow.take();
       const headers: Record<string, string> = {

@@ -1,5 +1,6 @@
 import type { SandboxDataset } from '../dataset/types.js';
-import type { FakeServer } from '../fakeTypes.js';
+import { createWebhookSender } from '../createWebhookSender.js';
+import type { WebhookFakeServer } from '../fakeTypes.js';
 import { startFakeServer } from '../startFakeServer.js';
 import { createZendeskProfile } from './createZendeskProfile.js';
 import { indexZendeskData } from './indexZendeskData.js';
@@ -35,10 +36,12 @@ export const ZENDESK_SANDBOX_DEFAULTS = {
 /**
  * Starts a simulated Zendesk Support API (`/api/v2/users/search`, `users/{id}`, `users/show_many`,
  * `users/{id}/tickets/requested`, `search`; `.json` optional) serving `dataset.zendesk` on loopback, with
- * the shared fault-injection control plane at `/__fake/*`. The dataset is read at start and never changed.
+ * the shared fault-injection control plane at `/__fake/*`. The dataset is read at start and never changed;
+ * `PUT users/{id}` and `PUT tickets/{id}` change the fake's own copy and, once `webhooks.configure()` names a
+ * target, send Zendesk event webhooks signed as Zendesk signs them.
  * Throws a TypeError naming a bad option. Close the returned server when done.
  */
-export async function startZendeskSandbox(dataset: SandboxDataset, options: ZendeskSandboxOptions = {}): Promise<FakeServer> {
+export async function startZendeskSandbox(dataset: SandboxDataset, options: ZendeskSandboxOptions = {}): Promise<WebhookFakeServer> {
   const port = options.port ?? ZENDESK_SANDBOX_DEFAULTS.port;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw badOption('port', options.port);
   const host = options.host ?? ZENDESK_SANDBOX_DEFAULTS.host;
@@ -54,8 +57,9 @@ export async function startZendeskSandbox(dataset: SandboxDataset, options: Zend
   if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 1) throw badOption('rateLimitPerMinute', options.rateLimitPerMinute);
   const seed = options.seed ?? ZENDESK_SANDBOX_DEFAULTS.seed;
   if (!Number.isInteger(seed)) throw badOption('seed', options.seed);
-  const profile = createZendeskProfile(indexZendeskData(dataset), { agentEmail, apiToken, oauthToken: options.oauthToken, rateLimitPerMinute });
-  return startFakeServer(profile, { port, host, seed });
+  const webhooks = createWebhookSender();
+  const profile = createZendeskProfile(indexZendeskData(dataset), { agentEmail, apiToken, oauthToken: options.oauthToken, rateLimitPerMinute }, webhooks);
+  return { ...(await startFakeServer(profile, { port, host, seed })), webhooks };
 }
 
 function badOption(name: string, value: unknown): TypeError {

@@ -4,3 +4,4 @@ export { showManyUsersRoute, SHOW_MANY_MAX_IDS } from './showManyUsersRoute.js';
 export { showUserRoute } from './showUserRoute.js';
 export { usersSearchRoute, USERS_SEARCH_MAX_RECORDS } from './usersSearchRoute.js';
 export { showManyTicketsRoute } from './showManyTicketsRoute.js';
+export { updateTicketRoute, updateUserRoute } from './updateRoutes.js';

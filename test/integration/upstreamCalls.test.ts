@@ -83,8 +83,12 @@ describe('upstream calls: lists stay O(sources), except where the vendor has no 
     const res = await t.gql(CUSTOMER_LIST, listVariables(customers.map((c) => c.id)));
     expect(res.errors).toBeUndefined();
     const log = calls();
-    // Salesforce: one SOQL for up to 200 contacts (child sub-queries carry their cases).
-    expect(log.salesforce).toHaveLength(1);
+    // Salesforce: one SOQL per 200 contacts (child sub-queries carry their cases); more pages (queryMore) only
+    // past Salesforce's 2 000-record batch, where child records count too.
+    const routes = log.salesforce.map((r) => r.route);
+    expect(routes.filter((r) => r === 'query')).toHaveLength(Math.ceil(members('salesforce') / 200));
+    expect(routes.filter((r) => r !== 'query' && r !== 'queryMore')).toEqual([]);
+    expect(routes).toHaveLength(1);
     // Shopify: the first calls are sized to the 1000-point cost cap; only customers with more orders than
     // those calls held get follow-ups (C360MoreOrders), several customers per call. Never one per customer.
     const shopifyMembers = members('shopify');

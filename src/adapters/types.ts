@@ -106,6 +106,12 @@ export interface RelatedWant {
    * the operation reads them.
    */
   readonly lineItems?: boolean;
+  /**
+   * At most this many newest orders per customer (absent: all), for an operation that shows only a first page
+   * and no figure computed from all orders. A source that honours it answers `ordersTotal`; one that cannot
+   * count without fetching them all ignores it.
+   */
+  readonly ordersFirst?: number;
 }
 
 /**
@@ -116,6 +122,8 @@ export interface RelatedWant {
 export interface RecordWithRelated {
   readonly record: IdentityRecord | null;
   readonly orders?: Order[] | Error;
+  /** Present when `orders` holds only the newest of the customer's orders (see `RelatedWant.ordersFirst`): how many there are. */
+  readonly ordersTotal?: number;
   readonly tickets?: Ticket[] | Error;
   readonly activities?: Activity[] | Error;
 }

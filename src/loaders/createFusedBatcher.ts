@@ -27,12 +27,20 @@ const LISTS = ['orders', 'tickets', 'activities'] as const;
  * among them: the union of ids, each list asked for once. Records that call brings for ids that only a list
  * asked for go to `primeRecord`, so a later record load does not call again. Batches of records alone go to
  * `getByIds` as before. A failed call rejects every batch it served; a failed list fails that list's loads
- * only. `lineItems()` is read at dispatch and handed to the source (see {@link RelatedWant.lineItems}).
+ * only. `lineItems()` and `ordersFirst()` are read at dispatch and handed to the source (see {@link RelatedWant});
+ * the totals of orders that came cut short go to `noteOrdersTotal`.
  */
 export function createFusedBatcher(
   adapter: SourceAdapter & Required<Pick<SourceAdapter, 'fetchWithRelated'>>,
   ctx: CallContext,
-  options: { readonly lineItems: () => boolean; readonly primeRecord: (id: string, record: IdentityRecord) => void },
+  options: {
+    readonly lineItems: () => boolean;
+    /** Newest orders per customer the operation can show, or null for all (read at dispatch). */
+    readonly ordersFirst: () => number | null;
+    readonly primeRecord: (id: string, record: IdentityRecord) => void;
+    /** Told the total when a customer's orders came cut to `ordersFirst`. */
+    readonly noteOrdersTotal: (id: string, total: number) => void;
+  },
 ): FusedBatcher {
   let queue: Pending[] = [];
 
@@ -43,6 +51,8 @@ export function createFusedBatcher(
       activities: batches.some((b) => b.kind === 'activities'),
       lineItems: options.lineItems(),
     };
+    const ordersFirst = options.ordersFirst();
+    if (want.orders && ordersFirst !== null) Object.assign(want, { ordersFirst });
     const ids = [...new Set(batches.flatMap((b) => b.ids))];
     if (!want.orders && !want.tickets && !want.activities) {
       const records = await adapter.getByIds(ids, ctx);
@@ -54,7 +64,9 @@ export function createFusedBatcher(
     const byId = new Map(ids.map((id, i) => [id, answers[i]]));
     const recordsAsked = new Set(batches.filter((b) => b.kind === 'records').flatMap((b) => b.ids));
     for (const [id, answer] of byId) {
-      if (answer && !(answer instanceof Error) && answer.record && !recordsAsked.has(id)) options.primeRecord(id, answer.record);
+      if (!answer || answer instanceof Error) continue;
+      if (answer.record && !recordsAsked.has(id)) options.primeRecord(id, answer.record);
+      if (answer.ordersTotal !== undefined && Array.isArray(answer.orders)) options.noteOrdersTotal(id, answer.ordersTotal);
     }
     for (const batch of batches) {
       batch.resolve(

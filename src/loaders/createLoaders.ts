@@ -13,6 +13,11 @@ export interface SourceLoaders {
   readonly orders: DataLoader<string, Order[]> | null;
   readonly tickets: DataLoader<string, Ticket[]> | null;
   readonly activities: DataLoader<string, Activity[]> | null;
+  /**
+   * How many orders the customer `id` has, when its `orders` load gave only the newest (see
+   * `Loaders.noteOrdersLimit`); undefined when the load gave them all.
+   */
+  ordersTotal(id: string): number | undefined;
 }
 
 /** All loaders of one request. */
@@ -28,6 +33,11 @@ export interface Loaders {
    * it is a property of the whole operation). Until told, line items are fetched.
    */
   noteLineItems(read: boolean): void;
+  /**
+   * Tells the loaders how many newest orders per customer the operation can show (null: it needs all of them).
+   * A property of the whole operation; null from any caller wins. Until told, all orders are fetched.
+   */
+  noteOrdersLimit(limit: number | null): void;
 }
 
 /**
@@ -56,6 +66,7 @@ export function createLoaders(
   const byName = new Map(adapters.map((adapter) => [adapter.name, adapter]));
   const built = new Map<string, SourceLoaders>();
   let lineItems: boolean | null = null;
+  let ordersLimit: number | null | undefined;
 
   function source(name: string): SourceLoaders | undefined {
     const existing = built.get(name);
@@ -63,7 +74,16 @@ export function createLoaders(
     const adapter = byName.get(name);
     if (!adapter) return undefined;
     // Fusion needs batching: with batching off (the ablation) every load stays its own call.
-    const fused = batch && canFuse(adapter) ? createFusedBatcher(adapter, ctx, { lineItems: () => lineItems ?? true, primeRecord: (id, record) => records.prime(id, record) }) : null;
+    const totals = new Map<string, number>();
+    const fused =
+      batch && canFuse(adapter)
+        ? createFusedBatcher(adapter, ctx, {
+            lineItems: () => lineItems ?? true,
+            ordersFirst: () => ordersLimit ?? null,
+            primeRecord: (id, record) => records.prime(id, record),
+            noteOrdersTotal: (id, total) => totals.set(id, total),
+          })
+        : null;
     const records: DataLoader<string, IdentityRecord | null> = new DataLoader<string, IdentityRecord | null>((ids) => (fused ? fused.load('records', ids) : adapter.getByIds(ids, ctx)), { batch });
     const search = new DataLoader<BlockingKey, IdentityRecord[], string>(
       async (keys) => {
@@ -86,6 +106,7 @@ export function createLoaders(
       orders: list('orders', adapter.ordersByOwner),
       tickets: list('tickets', adapter.ticketsByOwner),
       activities: list('activities', adapter.activitiesByOwner),
+      ordersTotal: (id) => totals.get(id),
     };
     built.set(name, loaders);
     return loaders;
@@ -110,6 +131,10 @@ export function createLoaders(
     identityAccess,
     noteLineItems(read) {
       lineItems = (lineItems ?? false) || read;
+    },
+    noteOrdersLimit(limit) {
+      if (ordersLimit === null) return;
+      ordersLimit = limit === null ? null : Math.max(ordersLimit ?? 0, limit);
     },
   };
 }

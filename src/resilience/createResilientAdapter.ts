@@ -200,17 +200,25 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
           fetchedAtMs = Math.min(fetchedAtMs, part.fetchedAtMs);
           value[kind] = part.value as never;
         }
+        // A cut read (ordersFirst) is answered from the whole cached list, cut the same way.
+        const all = value.orders;
+        if (want.ordersFirst !== undefined && Array.isArray(all)) Object.assign(value, { orders: all.slice(0, want.ordersFirst), ordersTotal: all.length });
         return { value, fetchedAtMs };
       },
       write(key, value) {
         if (value.record !== null) cache.set(`records:${String(key)}`, value.record);
         for (const kind of lists) {
           const part = value[kind];
+          // Only whole lists are kept: a cut one (ordersTotal) must never answer a read that needs them all.
+          if (kind === 'orders' && value.ordersTotal !== undefined) continue;
           if (Array.isArray(part)) cache.set(`${written(kind)}:${String(key)}`, part);
         }
       },
       stamp(value, fetch) {
-        const out: { -readonly [K in keyof RecordWithRelated]: RecordWithRelated[K] } = { record: stamp(value.record, fetch) as RecordWithRelated['record'] };
+        const out: { -readonly [K in keyof RecordWithRelated]: RecordWithRelated[K] } = {
+          record: stamp(value.record, fetch) as RecordWithRelated['record'],
+          ...(value.ordersTotal === undefined ? {} : { ordersTotal: value.ordersTotal }),
+        };
         for (const kind of lists) {
           const part = value[kind];
           if (part !== undefined) out[kind] = (part instanceof Error ? part : stamp(part, fetch)) as never;

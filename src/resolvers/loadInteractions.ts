@@ -48,6 +48,7 @@ export async function loadInteractions(cluster: Cluster, context: GatewayContext
   let pending = perCluster.get(cluster);
   if (!pending) {
     context.loaders.noteLineItems(operationReadsLineItems(info));
+    context.loaders.noteOrdersLimit(null); // metrics, timeline and data quality count every order
     pending = gatherInteractions(cluster, context);
     perCluster.set(cluster, pending);
   }

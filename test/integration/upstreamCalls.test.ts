@@ -102,6 +102,19 @@ describe('upstream calls: lists stay O(sources), except where the vendor has no 
     const zendeskMembers = members('zendesk');
     expect(log.zendesk.filter((r) => r.path === '/api/v2/users/show_many.json')).toHaveLength(Math.ceil(zendeskMembers / 100));
     expect(log.zendesk.filter((r) => r.path.endsWith('/tickets/requested.json'))).toHaveLength(zendeskMembers);
+    // The list shows 5 orders per customer and no figure computed from all of them, so Shopify was asked for
+    // each customer's newest 5 and its numberOfOrders: the same answer as reading every order (forced here
+    // by also selecting the timeline, which needs them all).
+    if (n === 50) {
+      const full = await t.gql<{ a: Array<{ orders: unknown }>; b: Array<{ orders: unknown }> }>(
+        CUSTOMER_LIST.replace(/tickets\(first: 5\)/g, 'timeline(first: 1) { totalCount } tickets(first: 5)'),
+        listVariables(customers.map((c) => c.id)),
+      );
+      expect(full.errors).toBeUndefined();
+      const pick = (data: unknown) => [...(data as { a: Array<{ orders: unknown }> }).a, ...((data as { b?: Array<{ orders: unknown }> }).b ?? [])].map((c) => c.orders);
+      expect(pick(res.data)).toEqual(pick(full.data));
+      expect(pick(full.data).some((o) => (o as { totalCount: number }).totalCount > 5)).toBe(true);
+    }
     console.info(`list of ${n}: salesforce ${log.salesforce.length}, shopify ${log.shopify.length} (${shopifyMembers} customers), zendesk ${log.zendesk.length} (${zendeskMembers} users)`);
   });
 });

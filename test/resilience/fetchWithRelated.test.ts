@@ -4,6 +4,7 @@ import { UpstreamError } from '../../src/adapters/UpstreamError.js';
 import { DEFAULT_SOURCE_POLICIES } from '../../src/config.js';
 import { createResilientAdapter } from '../../src/resilience/index.js';
 import { fusingSource } from '../support/fusingSource.js';
+import { identityRecord } from '../support/identityRecord.js';
 
 describe('createResilientAdapter: fetchWithRelated and the record cache', () => {
   it('keeps a fused answer as its parts: getByIds and ticketsByOwner read them, and a failed fused call is served stale', async () => {
@@ -44,5 +45,35 @@ describe('createResilientAdapter: fetchWithRelated and the record cache', () => 
     const [slot] = await resilient.fetchWithRelated!(['broken'], { orders: false, tickets: true, activities: false }, {});
     expect((slot as RecordWithRelated).tickets).toBeInstanceOf(UpstreamError);
     expect(reports[0]).toMatchObject({ operation: 'fetchWithRelated', status: 'ERROR', errorCode: expect.any(String) });
+  });
+});
+
+describe('createResilientAdapter: fetchWithRelated with ordersFirst', () => {
+  it('never keeps a cut order list, and answers a cut read from a whole cached list', async () => {
+    const log: string[] = [];
+    const order = (id: string, n: number) => ({ ref: { source: 'shop', id: `${id}-${n}` }, ownerRef: { source: 'shop', id }, number: `#${n}`, createdAt: `2026-01-0${n}T00:00:00Z`, updatedAt: null, cancelledAt: null, financialStatus: null, fulfillmentStatus: null, total: { amount: '1.00', currencyCode: 'USD' }, lineItems: [] });
+    const adapter = {
+      name: 'shop',
+      kind: 'shopify',
+      capabilities: { search: false, searchKeys: [], orders: true, tickets: false, activities: false },
+      search: async (keys: readonly unknown[]) => keys.map(() => []),
+      getByIds: async (ids: readonly string[]) => ids.map(() => null),
+      fetchWithRelated: async (ids: readonly string[], want: { ordersFirst?: number }) => {
+        log.push(`fetch ${want.ordersFirst ?? 'all'}`);
+        const all = [3, 2, 1].map((n) => order(ids[0]!, n));
+        return ids.map((id) => ({ record: identityRecord('shop', id), orders: want.ordersFirst === undefined ? all : all.slice(0, want.ordersFirst), ...(want.ordersFirst === undefined ? {} : { ordersTotal: 3 }) }));
+      },
+    };
+    const resilient = createResilientAdapter(adapter as never, { policies: { ...DEFAULT_SOURCE_POLICIES, cache: { ...DEFAULT_SOURCE_POLICIES.cache, ttlMs: 60_000 } }, timeoutMs: 1_000 });
+    const cutWant = { orders: true, tickets: false, activities: false, ordersFirst: 1 };
+    await resilient.fetchWithRelated!(['c1'], cutWant, {});
+    // The cut list was not kept: a whole read calls again.
+    const [whole] = await resilient.fetchWithRelated!(['c1'], { orders: true, tickets: false, activities: false }, {});
+    expect((whole as RecordWithRelated).orders).toHaveLength(3);
+    expect(log).toEqual(['fetch 1', 'fetch all']);
+    // Now the whole list is cached: a cut read is answered from it, cut, with its total.
+    const [cut] = await resilient.fetchWithRelated!(['c1'], cutWant, {});
+    expect(log).toHaveLength(2);
+    expect(cut).toMatchObject({ orders: [{ number: '#3' }], ordersTotal: 3 });
   });
 });

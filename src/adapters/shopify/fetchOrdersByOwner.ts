@@ -22,16 +22,20 @@ interface CustomerState {
   error: Error | null;
   /** The customer's record, when the first call selected it (`withCustomer`); null for an unknown id. */
   record: IdentityRecord | null;
+  /** `numberOfOrders`, when the first call selected it. */
+  total?: number;
 }
 
 /** What the first call selects: the customers' own fields too, and line items or not. */
 interface OrdersShape {
   readonly withCustomer: boolean;
   readonly lineItems: boolean;
+  /** Newest orders per customer to read (then `numberOfOrders` gives the total); null: all. */
+  readonly limit: number | null;
 }
 
 /** One input id's answer: an invalid id's error, or the orders (or their failure) and the record if selected. */
-type CustomerAnswer = Error | { readonly record: IdentityRecord | null; readonly orders: Order[] | Error };
+type CustomerAnswer = Error | { readonly record: IdentityRecord | null; readonly orders: Order[] | Error; readonly total?: number };
 
 /**
  * The adapter's `ordersByOwner`, newest first (`sortKey: CREATED_AT, reverse: true`):
@@ -48,7 +52,7 @@ type CustomerAnswer = Error | { readonly record: IdentityRecord | null; readonly
  * customers it served. Lists past `maxPages` are cut off and logged.
  */
 export async function fetchOrdersByOwner(options: ResolvedShopifyOptions, ownerIds: readonly string[], ctx: CallContext): Promise<BatchResult<Order[]>> {
-  const answers = await fetchCustomerOrders(options, ownerIds, ctx, { withCustomer: false, lineItems: true });
+  const answers = await fetchCustomerOrders(options, ownerIds, ctx, { withCustomer: false, lineItems: true, limit: null });
   return answers.map((answer) => (answer instanceof Error ? answer : answer.orders));
 }
 
@@ -61,11 +65,17 @@ export async function fetchOrdersByOwner(options: ResolvedShopifyOptions, ownerI
  * orders: [] }` for an unknown customer; the orders' Error when a follow-up for that customer failed), a
  * `rejected` UpstreamError for an id that is not a Customer GID or numeric id, and a failed first call's
  * error in the slots of its customers. `want.orders` false still costs the same one call (records alone are
- * getByIds' job).
+ * getByIds' job). With `want.ordersFirst` = N only each customer's newest N orders are read (first pages sized
+ * to N, follow-ups only until N) and `ordersTotal` is the customer's `numberOfOrders`.
  */
 export async function fetchCustomersWithOrders(options: ResolvedShopifyOptions, ids: readonly string[], want: RelatedWant, ctx: CallContext): Promise<BatchResult<RecordWithRelated>> {
-  const answers = await fetchCustomerOrders(options, ids, ctx, { withCustomer: true, lineItems: want.lineItems ?? true });
-  return answers.map((answer) => (answer instanceof Error ? answer : { record: answer.record, ...(want.orders ? { orders: answer.orders } : {}) }));
+  const limit = want.orders && want.ordersFirst !== undefined ? want.ordersFirst : null;
+  const answers = await fetchCustomerOrders(options, ids, ctx, { withCustomer: true, lineItems: want.lineItems ?? true, limit });
+  return answers.map((answer) => {
+    if (answer instanceof Error) return answer;
+    if (!want.orders) return { record: answer.record };
+    return { record: answer.record, orders: answer.orders, ...(answer.total === undefined || answer.orders instanceof Error ? {} : { ordersTotal: answer.total }) };
+  });
 }
 
 async function fetchCustomerOrders(options: ResolvedShopifyOptions, ownerIds: readonly string[], ctx: CallContext, shape: OrdersShape): Promise<CustomerAnswer[]> {
@@ -102,7 +112,9 @@ async function fetchCustomerOrders(options: ResolvedShopifyOptions, ownerIds: re
   };
 
   let offset = 0;
-  for (const chunkPlan of planOrderChunks(wanted.length, options.ordersPageSize, firstCost)) {
+  const pageSize = shape.limit === null ? options.ordersPageSize : Math.max(1, Math.min(options.ordersPageSize, shape.limit));
+  const enough = (customerId: string): boolean => shape.limit !== null && (customers.get(customerId)?.orders.size ?? 0) >= shape.limit;
+  for (const chunkPlan of planOrderChunks(wanted.length, pageSize, firstCost)) {
     const chunk = wanted.slice(offset, offset + chunkPlan.size);
     offset += chunkPlan.size;
     for (const id of chunk) customers.set(id, { orders: new Map(), error: null, record: null });
@@ -123,10 +135,14 @@ async function fetchCustomerOrders(options: ResolvedShopifyOptions, ownerIds: re
         if (!node) return;
         const withCustomer = withCustomers?.nodes[i];
         const customer = customers.get(id);
-        if (withCustomer && customer) customer.record = mapCustomer(withCustomer, options.name);
+        if (withCustomer && customer) {
+          customer.record = mapCustomer(withCustomer, options.name);
+          const total = Number(withCustomer.numberOfOrders);
+          if (withCustomer.numberOfOrders !== undefined && Number.isSafeInteger(total) && total >= 0) customer.total = total;
+        }
         addOrders(id, node.orders);
         const { hasNextPage, endCursor } = node.orders.pageInfo;
-        if (!hasNextPage) return;
+        if (!hasNextPage || enough(id)) return;
         if (endCursor === null) fail(id, loopError(options.name, null));
         else moreOrders.push({ key: id, after: endCursor, pagesRead: 1 });
       });
@@ -140,8 +156,9 @@ async function fetchCustomerOrders(options: ResolvedShopifyOptions, ownerIds: re
     pending: moreOrders,
     perCall: (pending) => customersPerCall(pending, moreCost),
     maxPages: options.maxPages,
+    stopEarly: enough,
     fetchBatch: async (batch) => {
-      const ordersFirst = ordersFirstFor(batch.length, options.ordersPageSize, moreCost);
+      const ordersFirst = ordersFirstFor(batch.length, pageSize, moreCost);
       // https://shopify.dev/docs/api/admin-graphql/latest/queries/customer + Customer.orders
       const data = await requestShopify(
         options,
@@ -189,7 +206,11 @@ async function fetchCustomerOrders(options: ResolvedShopifyOptions, ownerIds: re
     if (customer.error) return { record: customer.record, orders: customer.error };
     const ownerRef = { source: options.name, id: key };
     const orders = [...customer.orders.values()].map((o) => mapOrder(o.wire, o.lineItems, ownerRef)).sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
-    return { record: customer.record, orders };
+    if (shape.limit === null) return { record: customer.record, orders };
+    // Cut to the newest `limit`; without a usable numberOfOrders the count is unknown, so it is an error.
+    if (customer.record === null) return { record: null, orders: [], total: 0 };
+    if (customer.total === undefined) return { record: customer.record, orders: new UpstreamError({ source: options.name, kind: 'bad_response', message: 'Shopify answered no numberOfOrders for a customer' }) };
+    return { record: customer.record, orders: orders.slice(0, shape.limit), total: Math.max(customer.total, orders.length) };
   });
 }
 

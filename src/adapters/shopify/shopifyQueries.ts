@@ -93,7 +93,8 @@ export const ORDERS_BY_CUSTOMERS = ordersByCustomersQuery({ withCustomer: false,
 /**
  * The first-page orders query (https://shopify.dev/docs/api/admin-graphql/latest/queries/nodes + Customer.orders):
  * `C360OrdersByCustomers`, or with `withCustomer` `C360CustomersWithOrders`, which also selects each
- * customer's C360Customer fields, so one call answers both the customer records and their orders (issue 17).
+ * customer's C360Customer fields and `numberOfOrders` (a scalar: no cost), so one call answers both the
+ * customer records and their orders, and the order count when only the newest orders are read (issue 17).
  * Without `lineItems` the orders carry no line items and the query has no `$lineItemsFirst`. Variables `ids`,
  * `ordersFirst` (and `lineItemsFirst`). Cost ids × (model.customer + connectionCost(ordersFirst, model.order))
  * for `ordersCostModel(lineItems ? lineItemsFirst : null, withCustomer)`.
@@ -105,7 +106,7 @@ export function ordersByCustomersQuery(shape: { readonly withCustomer: boolean; 
   return `query ${name}(${vars}) {
   nodes(ids: $ids) {
     ... on Customer {
-      id${shape.withCustomer ? ' ...C360Customer' : ''}
+      id${shape.withCustomer ? ' ...C360Customer numberOfOrders' : ''}
       orders(first: $ordersFirst, sortKey: CREATED_AT, reverse: true) {
         nodes { ...C360Order }
         pageInfo { hasNextPage endCursor }

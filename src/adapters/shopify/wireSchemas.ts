@@ -76,7 +76,9 @@ export const wireOrdersByCustomer = z.object({
 });
 
 /** `nodes(ids:)` answer of the fused query (C360CustomersWithOrders): each customer with its first page of orders, or null. */
-export const wireCustomersWithOrders = z.object({ nodes: z.array(wireCustomer.extend({ orders: wireOrderPage }).nullable()) });
+export const wireCustomersWithOrders = z.object({
+  nodes: z.array(wireCustomer.extend({ numberOfOrders: z.string().optional(), orders: wireOrderPage }).nullable()),
+});
 
 /** One alias of the follow-up orders query: `cN: customer(id:) { orders {...} }`. */
 export const wireCustomerOrdersAlias = z.object({ orders: wireOrderPage }).nullable();

@@ -87,3 +87,30 @@ describe('createShopifyAdapter: fetchWithRelated follow-ups', () => {
     }
   });
 });
+
+describe('createShopifyAdapter: fetchWithRelated with ordersFirst (page size pushed down)', () => {
+  it('reads only each customer\'s newest N orders, stops follow-ups there, and answers numberOfOrders as ordersTotal', async () => {
+    const h = await startAdapterHarness({ adapter: { ordersPageSize: 3 } });
+    try {
+      const all = await h.adapter.ordersByOwner!([String(ANA), String(JANE), '424242'], {});
+      h.server.reset();
+      const cut = await h.adapter.fetchWithRelated!([String(ANA), String(JANE), '424242'], { ...ORDERS, lineItems: false, ordersFirst: 2 }, {});
+      expect(h.operations()).toEqual(['C360CustomersWithOrders']);
+      expect(h.variables()[0]).toMatchObject({ ordersFirst: 2 });
+      cut.forEach((slot, i) => {
+        const full = all[i] as Array<{ number: string }>;
+        expect((answer(slot).orders as Array<{ number: string }>).map((o) => o.number)).toEqual(full.slice(0, 2).map((o) => o.number));
+        expect(answer(slot).ordersTotal).toBe(full.length);
+      });
+      expect((all[0] as unknown[]).length).toBeGreaterThan(3);
+
+      // A first call that can carry fewer than N per customer continues only up to N.
+      h.server.reset();
+      const [ana] = await h.adapter.fetchWithRelated!([String(ANA)], { ...ORDERS, ordersFirst: 5 }, {});
+      expect(h.operations()).toEqual(['C360CustomersWithOrders', 'C360MoreOrders', ...h.operations().slice(2).filter((o) => o === 'C360MoreLineItems')]);
+      expect((answer(ana).orders as unknown[]).length).toBe(Math.min(5, (all[0] as unknown[]).length));
+    } finally {
+      await h.close();
+    }
+  });
+});

@@ -27,6 +27,12 @@ async function fetchAll(refs: ReadonlyArray<{ source: string; id: string }>): Pr
     const adapter = adapters.get(ref.source);
     if (!adapter) continue;
     const ids = [ref.id];
+    const { orders, tickets, activities } = adapter.capabilities;
+    if (adapter.fetchWithRelated && (orders || tickets || activities)) {
+      // What the gateway's loaders send for such a source (issue 17): one fused call; the bench 360 reads no line items.
+      calls.push(adapter.fetchWithRelated(ids, { orders, tickets, activities, lineItems: false }, {}));
+      continue;
+    }
     calls.push(adapter.getByIds(ids, {}));
     if (adapter.capabilities.orders && adapter.ordersByOwner) calls.push(adapter.ordersByOwner(ids, {}));
     if (adapter.capabilities.tickets && adapter.ticketsByOwner) calls.push(adapter.ticketsByOwner(ids, {}));

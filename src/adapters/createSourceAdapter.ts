@@ -36,6 +36,7 @@ export function createSourceAdapter(source: SourceConfig, logger: Logger, budget
     ...(adapter.ordersByOwner ? { ordersByOwner: adapter.ordersByOwner.bind(adapter) } : {}),
     ...(adapter.ticketsByOwner ? { ticketsByOwner: adapter.ticketsByOwner.bind(adapter) } : {}),
     ...(adapter.activitiesByOwner ? { activitiesByOwner: adapter.activitiesByOwner.bind(adapter) } : {}),
+    ...(adapter.fetchWithRelated ? { fetchWithRelated: adapter.fetchWithRelated.bind(adapter) } : {}),
     async close() {
       await adapter.close?.();
       for (const client of clients) client.close();

@@ -96,6 +96,38 @@ export interface CallObserver {
  */
 export type BatchResult<T> = Array<T | Error>;
 
+/** The related lists a fused read ({@link SourceAdapter.fetchWithRelated}) brings along with each record. */
+export interface RelatedWant {
+  readonly orders: boolean;
+  readonly tickets: boolean;
+  readonly activities: boolean;
+  /**
+   * Order line items (default true). False lets a source leave them out (`lineItems: []`) when no field of
+   * the operation reads them.
+   */
+  readonly lineItems?: boolean;
+  /**
+   * At most this many newest orders per customer (absent: all), for an operation that shows only a first page
+   * and no figure computed from all orders. A source that honours it answers `ordersTotal`; one that cannot
+   * count without fetching them all ignores it.
+   */
+  readonly ordersFirst?: number;
+}
+
+/**
+ * One id's answer to a fused read: the identity record (`null` where the id does not exist) and each list
+ * asked for in {@link RelatedWant}, newest first, as the `*ByOwner` methods give it. A list that failed while
+ * the record arrived holds its Error; a list not asked for is absent.
+ */
+export interface RecordWithRelated {
+  readonly record: IdentityRecord | null;
+  readonly orders?: Order[] | Error;
+  /** Present when `orders` holds only the newest of the customer's orders (see `RelatedWant.ordersFirst`): how many there are. */
+  readonly ordersTotal?: number;
+  readonly tickets?: Ticket[] | Error;
+  readonly activities?: Activity[] | Error;
+}
+
 /** Which record kinds a source can serve; the gateway only calls what is declared. */
 export interface SourceCapabilities {
   readonly search: boolean;
@@ -135,6 +167,14 @@ export interface SourceAdapter {
   ticketsByOwner?(ownerIds: readonly string[], ctx: CallContext): Promise<BatchResult<Ticket[]>>;
   /** Tasks, calls and other activities about each record id, newest first. Only when `capabilities.activities`. */
   activitiesByOwner?(ownerIds: readonly string[], ctx: CallContext): Promise<BatchResult<Activity[]>>;
+  /**
+   * Records by id **and** their related lists in as few upstream calls as the vendor allows (one Shopify
+   * `nodes(ids:)` with each customer's orders; one SOQL on Contact with Case/Task child sub-queries). The
+   * per-request loaders use it when the same operation asks for records and lists of a source at once, so a
+   * warm 360 asks such a source once. Results keep key order and length, like every batch method; the lists
+   * are the same lists the `*ByOwner` methods return. Only sources whose API can fuse implement it.
+   */
+  fetchWithRelated?(ids: readonly string[], want: RelatedWant, ctx: CallContext): Promise<BatchResult<RecordWithRelated>>;
   /**
    * Up to `limit` identity records, in any order, for training match weights (`c360 identity train`). File
    * sources return their records; a source without it contributes the records that searches find.

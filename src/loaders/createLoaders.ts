@@ -3,6 +3,7 @@ import type { BlockingKey, CallContext, SourceAdapter } from '../adapters/types.
 import type { Activity, IdentityRecord, Order, Ticket } from '../domain/index.js';
 import type { IdentitySourceAccess } from '../identity/index.js';
 import { keyOf } from '../identity/index.js';
+import { canFuse, createFusedBatcher, type FusedKind } from './createFusedBatcher.js';
 
 /** The DataLoaders of one source for one request. A list loader is absent when the source lacks it. */
 export interface SourceLoaders {
@@ -12,6 +13,11 @@ export interface SourceLoaders {
   readonly orders: DataLoader<string, Order[]> | null;
   readonly tickets: DataLoader<string, Ticket[]> | null;
   readonly activities: DataLoader<string, Activity[]> | null;
+  /**
+   * How many orders the customer `id` has, when its `orders` load gave only the newest (see
+   * `Loaders.noteOrdersLimit`); undefined when the load gave them all.
+   */
+  ordersTotal(id: string): number | undefined;
 }
 
 /** All loaders of one request. */
@@ -22,6 +28,16 @@ export interface Loaders {
   readonly sourceNames: readonly string[];
   /** The identity layer's view of the sources, through these loaders. */
   readonly identityAccess: IdentitySourceAccess;
+  /**
+   * Tells the loaders whether the operation reads order line items (resolvers call it before loading orders;
+   * it is a property of the whole operation). Until told, line items are fetched.
+   */
+  noteLineItems(read: boolean): void;
+  /**
+   * Tells the loaders how many newest orders per customer the operation can show (null: it needs all of them).
+   * A property of the whole operation; null from any caller wins. Until told, all orders are fetched.
+   */
+  noteOrdersLimit(limit: number | null): void;
 }
 
 /**
@@ -34,19 +50,41 @@ export interface Loaders {
  * handed to the adapters so they stop paging there (see CallContext.maxSearchResults).
  * `options.batch` (default true): false makes every load its own upstream call (the bench's "batching off"
  * ablation, `performance.batching: false`); per-request caching stays on either way.
+ *
+ * Call fusion (issue 17): for a source that implements `fetchWithRelated`, the record and list loads its
+ * loaders dispatch in the same turn go out as one upstream call (see createFusedBatcher), and the records it
+ * brings prime the record loader. Line items are left out of fused reads once `noteLineItems(false)` says
+ * the operation reads none (and nothing said true).
  */
-export function createLoaders(adapters: readonly SourceAdapter[], ctx: CallContext, options: { readonly batch?: boolean; readonly maxSearchResults?: number } = {}): Loaders {
+export function createLoaders(
+  adapters: readonly SourceAdapter[],
+  ctx: CallContext,
+  options: { readonly batch?: boolean; readonly maxSearchResults?: number } = {},
+): Loaders {
   const batch = options.batch ?? true;
   const searchCtx: CallContext = options.maxSearchResults === undefined ? ctx : { ...ctx, maxSearchResults: options.maxSearchResults };
   const byName = new Map(adapters.map((adapter) => [adapter.name, adapter]));
   const built = new Map<string, SourceLoaders>();
+  let lineItems: boolean | null = null;
+  let ordersLimit: number | null | undefined;
 
   function source(name: string): SourceLoaders | undefined {
     const existing = built.get(name);
     if (existing) return existing;
     const adapter = byName.get(name);
     if (!adapter) return undefined;
-    const records = new DataLoader<string, IdentityRecord | null>((ids) => adapter.getByIds(ids, ctx), { batch });
+    // Fusion needs batching: with batching off (the ablation) every load stays its own call.
+    const totals = new Map<string, number>();
+    const fused =
+      batch && canFuse(adapter)
+        ? createFusedBatcher(adapter, ctx, {
+            lineItems: () => lineItems ?? true,
+            ordersFirst: () => ordersLimit ?? null,
+            primeRecord: (id, record) => records.prime(id, record),
+            noteOrdersTotal: (id, total) => totals.set(id, total),
+          })
+        : null;
+    const records: DataLoader<string, IdentityRecord | null> = new DataLoader<string, IdentityRecord | null>((ids) => (fused ? fused.load('records', ids) : adapter.getByIds(ids, ctx)), { batch });
     const search = new DataLoader<BlockingKey, IdentityRecord[], string>(
       async (keys) => {
         const results = await adapter.search(keys, searchCtx);
@@ -57,15 +95,18 @@ export function createLoaders(adapters: readonly SourceAdapter[], ctx: CallConte
       },
       { cacheKeyFn: keyOf, batch },
     );
-    const list = <T>(fn: ((ids: readonly string[], c: CallContext) => Promise<Array<T[] | Error>>) | undefined, enabled: boolean): DataLoader<string, T[]> | null =>
-      fn && enabled ? new DataLoader<string, T[]>((ids) => fn.call(adapter, ids, ctx), { batch }) : null;
+    const list = <T>(kind: Exclude<FusedKind, 'records'>, fn: ((ids: readonly string[], c: CallContext) => Promise<Array<T[] | Error>>) | undefined): DataLoader<string, T[]> | null => {
+      if (!fn || !adapter.capabilities[kind]) return null;
+      return new DataLoader<string, T[]>((ids) => (fused ? (fused.load(kind, ids) as Promise<Array<T[] | Error>>) : fn.call(adapter, ids, ctx)), { batch });
+    };
     const loaders: SourceLoaders = {
       adapter,
       records,
       search,
-      orders: list(adapter.ordersByOwner, adapter.capabilities.orders),
-      tickets: list(adapter.ticketsByOwner, adapter.capabilities.tickets),
-      activities: list(adapter.activitiesByOwner, adapter.capabilities.activities),
+      orders: list('orders', adapter.ordersByOwner),
+      tickets: list('tickets', adapter.ticketsByOwner),
+      activities: list('activities', adapter.activitiesByOwner),
+      ordersTotal: (id) => totals.get(id),
     };
     built.set(name, loaders);
     return loaders;
@@ -84,5 +125,16 @@ export function createLoaders(adapters: readonly SourceAdapter[], ctx: CallConte
     return loaders;
   }
 
-  return { source, sourceNames: adapters.map((a) => a.name), identityAccess };
+  return {
+    source,
+    sourceNames: adapters.map((a) => a.name),
+    identityAccess,
+    noteLineItems(read) {
+      lineItems = (lineItems ?? false) || read;
+    },
+    noteOrdersLimit(limit) {
+      if (ordersLimit === null) return;
+      ordersLimit = limit === null ? null : Math.max(ordersLimit ?? 0, limit);
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import { bulkhead, circuitBreaker, CircuitState, handleWhen, retry, SamplingBreaker, type IBackoffFactory } from 'cockatiel';
-import type { BatchResult, CallContext, SourceAdapter, SourceCallReport, SourceStatus } from '../adapters/types.js';
+import type { BatchResult, CallContext, RecordWithRelated, RelatedWant, SourceAdapter, SourceCallReport, SourceStatus } from '../adapters/types.js';
 import { isUpstreamError, UpstreamError } from '../adapters/UpstreamError.js';
 import { countUpstreamRequests } from '../adapters/countUpstreamRequests.js';
 import { deadlineSignal } from '../adapters/deadlineSignal.js';
@@ -42,6 +42,15 @@ export interface ResilientAdapter extends SourceAdapter {
 type Cacheable = 'records' | 'orders' | 'tickets' | 'activities';
 type Invoke<T> = (keys: readonly never[], ctx: CallContext) => Promise<BatchResult<T>>;
 
+/** How one operation's values meet the record cache: read per key, stored per key, stamped on the way out. */
+interface CachePlan<T> {
+  read(key: unknown, which: 'fresh' | 'usable'): { readonly value: T; readonly fetchedAtMs: number } | undefined;
+  write(key: unknown, value: T): void;
+  stamp(value: T, fetch: FetchInfo): T;
+  /** Failures inside a value that arrived (a fused read's list that failed while its record came). */
+  partErrors(value: T): Error[];
+}
+
 const BREAKER_STATES: Record<CircuitState, BreakerState> = {
   [CircuitState.Closed]: 'CLOSED',
   [CircuitState.Open]: 'OPEN',
@@ -55,7 +64,8 @@ const BREAKER_STATES: Record<CircuitState, BreakerState> = {
  * reads only, jittered exponential backoff, `Retry-After` honoured when it fits before the deadline, a
  * retry budget) → the call, each attempt bounded by `timeoutMs` and the request's deadline.
  *
- * `getByIds` and the `*ByOwner` lists keep the last good value per id in a bounded cache: served without a
+ * `getByIds`, the `*ByOwner` lists and `fetchWithRelated` (its record and lists kept as those parts) keep the
+ * last good value per id in a bounded cache: served without a
  * call while fresh (`cache.ttlMs`), and instead of a failure while inside `cache.staleWindowMs`
  * (stale-if-error). Every value returned is stamped with `fetch` ({@link FetchInfo}). A batch whose every
  * slot holds the same kind of failure counts as a failed call; per-key errors are passed through, never
@@ -154,17 +164,81 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
     });
   }
 
-  async function call<T>(operation: string, keys: readonly string[] | readonly unknown[], ctx: CallContext, invoke: Invoke<T>, kind: Cacheable | null): Promise<BatchResult<T>> {
+  /** One cached kind per key (`records:<id>`, `orders:<id>`, ...). */
+  const singlePlan = (kind: Cacheable): CachePlan<unknown> => ({
+    read: (key, which) => cache[which](`${kind}:${String(key)}`),
+    write: (key, value) => {
+      if (value !== null) cache.set(`${kind}:${String(key)}`, value as object);
+    },
+    stamp: (value, fetch) => stamp(value, fetch),
+    partErrors: () => [],
+  });
+
+  /**
+   * A fused read's value kept as its parts under the same keys getByIds and the lists use, so either path
+   * serves what the other fetched (and erasure purges both). Served from the cache only when every part asked
+   * for is there; its fetch time is the oldest part's.
+   */
+  const relatedPlan = (want: RelatedWant): CachePlan<RecordWithRelated> => {
+    const lists = (['orders', 'tickets', 'activities'] as const).filter((kind) => want[kind]);
+    // Orders fetched without line items are kept apart, so they never answer a read that needs line items;
+    // such a read without them may use full orders.
+    const headOnly = want.lineItems === false;
+    const written = (kind: (typeof lists)[number]): string => (kind === 'orders' && headOnly ? 'orderHeads' : kind);
+    const readable = (kind: (typeof lists)[number]): string[] => (kind === 'orders' && headOnly ? ['orderHeads', 'orders'] : [kind]);
+    return {
+      read(key, which) {
+        const record = cache[which](`records:${String(key)}`);
+        if (!record) return undefined;
+        let fetchedAtMs = record.fetchedAtMs;
+        const value: { -readonly [K in keyof RecordWithRelated]: RecordWithRelated[K] } = { record: record.value as RecordWithRelated['record'] };
+        for (const kind of lists) {
+          const part = readable(kind)
+            .map((name) => cache[which](`${name}:${String(key)}`))
+            .find((entry) => entry !== undefined);
+          if (!part) return undefined;
+          fetchedAtMs = Math.min(fetchedAtMs, part.fetchedAtMs);
+          value[kind] = part.value as never;
+        }
+        // A cut read (ordersFirst) is answered from the whole cached list, cut the same way.
+        const all = value.orders;
+        if (want.ordersFirst !== undefined && Array.isArray(all)) Object.assign(value, { orders: all.slice(0, want.ordersFirst), ordersTotal: all.length });
+        return { value, fetchedAtMs };
+      },
+      write(key, value) {
+        if (value.record !== null) cache.set(`records:${String(key)}`, value.record);
+        for (const kind of lists) {
+          const part = value[kind];
+          // Only whole lists are kept: a cut one (ordersTotal) must never answer a read that needs them all.
+          if (kind === 'orders' && value.ordersTotal !== undefined) continue;
+          if (Array.isArray(part)) cache.set(`${written(kind)}:${String(key)}`, part);
+        }
+      },
+      stamp(value, fetch) {
+        const out: { -readonly [K in keyof RecordWithRelated]: RecordWithRelated[K] } = {
+          record: stamp(value.record, fetch) as RecordWithRelated['record'],
+          ...(value.ordersTotal === undefined ? {} : { ordersTotal: value.ordersTotal }),
+        };
+        for (const kind of lists) {
+          const part = value[kind];
+          if (part !== undefined) out[kind] = (part instanceof Error ? part : stamp(part, fetch)) as never;
+        }
+        return out;
+      },
+      partErrors: (value) => lists.map((kind) => value[kind]).filter((part): part is Error => part instanceof Error),
+    };
+  };
+
+  async function call<T>(operation: string, keys: readonly string[] | readonly unknown[], ctx: CallContext, invoke: Invoke<T>, plan: CachePlan<T> | null): Promise<BatchResult<T>> {
     const started = performance.now();
     const attempts: Attempts = { calls: 0, retries: 0, httpRequests: 0 };
-    const cacheKey = (index: number): string => `${kind}:${String(keys[index])}`;
     const results: Array<T | Error | undefined> = new Array<T | Error | undefined>(keys.length).fill(undefined);
     let cacheHits = 0;
-    if (kind && policies.cache.ttlMs > 0) {
-      keys.forEach((_key, index) => {
-        const hit = cache.fresh(cacheKey(index));
+    if (plan && policies.cache.ttlMs > 0) {
+      keys.forEach((key, index) => {
+        const hit = plan.read(key, 'fresh');
         if (!hit) return;
-        results[index] = stamp(hit.value, { fetchedAt: new Date(hit.fetchedAtMs).toISOString(), fromCache: true, stale: false, ageMs: now() - hit.fetchedAtMs }) as T;
+        results[index] = plan.stamp(hit.value, { fetchedAt: new Date(hit.fetchedAtMs).toISOString(), fromCache: true, stale: false, ageMs: now() - hit.fetchedAtMs });
         cacheHits += 1;
       });
     }
@@ -184,10 +258,10 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
             results[index] = slot ?? new UpstreamError({ source, kind: 'bad_response', message: 'adapter returned fewer results than keys' });
             return;
           }
-          if (kind && slot !== null) cache.set(cacheKey(index), slot as object);
+          plan?.write(keys[index], slot);
           // Records found by search are the same records getByIds serves: keep them for stale-if-error too.
           if (operation === 'search' && Array.isArray(slot)) for (const found of slot as IdentityRecord[]) cache.set(`records:${found.ref.id}`, found);
-          results[index] = stamp(slot, fetch) as T;
+          results[index] = plan ? plan.stamp(slot, fetch) : (stamp(slot, fetch) as T);
         });
       } catch (error) {
         failure = toResilienceError(source, error);
@@ -201,17 +275,25 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
     let errorMessage: string | undefined;
     let staleAgeMs: number | undefined;
     results.forEach((slot, index) => {
-      if (!(slot instanceof Error)) return;
+      if (!(slot instanceof Error)) {
+        for (const part of slot === undefined || !plan ? [] : plan.partErrors(slot)) {
+          failure ??= part;
+          errorCode ??= isUpstreamError(part) ? part.code : undefined;
+          errorMessage ??= part.message;
+          status = statusOf(part);
+        }
+        return;
+      }
       failure ??= slot;
       errorCode ??= isUpstreamError(slot) ? slot.code : undefined;
       errorMessage ??= slot.message;
-      const usable = kind && isUpstreamError(slot) && slot.kind !== 'rejected' ? cache.usable(cacheKey(index)) : undefined;
-      if (!usable) {
+      const usable = plan && isUpstreamError(slot) && slot.kind !== 'rejected' ? plan.read(keys[index], 'usable') : undefined;
+      if (!usable || !plan) {
         status = statusOf(slot);
         return;
       }
       const ageMs = now() - usable.fetchedAtMs;
-      results[index] = stamp(usable.value, { fetchedAt: new Date(usable.fetchedAtMs).toISOString(), fromCache: true, stale: true, ageMs }) as T;
+      results[index] = plan.stamp(usable.value, { fetchedAt: new Date(usable.fetchedAtMs).toISOString(), fromCache: true, stale: true, ageMs });
       cacheHits += 1;
       staleAgeMs = Math.max(staleAgeMs ?? 0, ageMs);
       if (status === 'OK') status = 'STALE';
@@ -241,21 +323,25 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
   const list = (operation: 'ordersByOwner' | 'ticketsByOwner' | 'activitiesByOwner', kind: Cacheable) => {
     const method = adapter[operation];
     if (!method) return {};
-    return { [operation]: (ids: readonly string[], ctx: CallContext) => call(operation, ids, ctx, method.bind(adapter) as Invoke<unknown>, kind) };
+    return { [operation]: (ids: readonly string[], ctx: CallContext) => call(operation, ids, ctx, method.bind(adapter) as Invoke<unknown>, singlePlan(kind)) };
   };
+  const fused = adapter.fetchWithRelated?.bind(adapter);
 
   return {
     name: adapter.name,
     kind: adapter.kind,
     capabilities: adapter.capabilities,
     search: (keys, ctx) => call('search', keys, ctx, adapter.search.bind(adapter) as Invoke<never>, null),
-    getByIds: (ids, ctx) => call('getByIds', ids, ctx, adapter.getByIds.bind(adapter) as Invoke<never>, 'records'),
+    getByIds: (ids, ctx) => call('getByIds', ids, ctx, adapter.getByIds.bind(adapter) as Invoke<never>, singlePlan('records') as CachePlan<never>),
     ...list('ordersByOwner', 'orders'),
     ...list('ticketsByOwner', 'tickets'),
     ...list('activitiesByOwner', 'activities'),
+    ...(fused
+      ? { fetchWithRelated: (ids: readonly string[], want: RelatedWant, ctx: CallContext) => call('fetchWithRelated', ids, ctx, ((keys, c) => fused(keys, want, c)) as Invoke<RecordWithRelated>, relatedPlan(want)) }
+      : {}),
     breakerState: () => BREAKER_STATES[breaker.state],
     purge(ids) {
-      for (const id of ids) for (const kind of ['records', 'orders', 'tickets', 'activities'] as const) cache.delete(`${kind}:${id}`);
+      for (const id of ids) for (const kind of ['records', 'orders', 'orderHeads', 'tickets', 'activities'] as const) cache.delete(`${kind}:${id}`);
     },
     cacheSize: () => cache.size,
     async close() {

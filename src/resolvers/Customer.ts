@@ -6,6 +6,7 @@ import { checkPageArgs, mergeContactPoints, paginate, type MergedContactPoints, 
 import { collectFromMembers } from './collectFromMembers.js';
 import { Customer360 } from './Customer360.js';
 import { loadMembers } from './loadMembers.js';
+import { operationOrdersLimit } from './operationOrdersLimit.js';
 
 /** What a `Customer` field resolves from: the cluster (refs + explanations). Profile data loads lazily. */
 export interface CustomerParent {
@@ -24,6 +25,23 @@ async function contactPoints(parent: CustomerParent, context: GatewayContext, in
 
 const flatten = <T extends object>(list: ReadonlyArray<{ value: T; primary: boolean; sources: readonly unknown[] }>) =>
   list.map((entry) => ({ ...entry.value, primary: entry.primary, sources: entry.sources }));
+
+/**
+ * A first page built from members' newest orders only (sources that were asked for a first page and told their
+ * totals, see `Loaders.noteOrdersLimit`): `totalCount` and `hasNextPage` from those totals. Unchanged otherwise.
+ */
+function withOrderTotals(page: Page<Order>, items: readonly Order[], cluster: Cluster, context: GatewayContext): Page<Order> {
+  let missing = 0;
+  for (const link of cluster.links) {
+    const total = context.loaders.source(link.ref.source)?.ordersTotal(link.ref.id);
+    if (total === undefined) continue;
+    const held = items.filter((o) => o.ownerRef.source === link.ref.source && o.ownerRef.id === link.ref.id).length;
+    missing += Math.max(0, total - held);
+  }
+  if (missing === 0) return page;
+  const totalCount = items.length + missing;
+  return { ...page, totalCount, pageInfo: { ...page.pageInfo, hasNextPage: page.nodes.length < totalCount } };
+}
 
 /** Resolvers of the `Customer` type. */
 export const Customer = {
@@ -48,8 +66,9 @@ export const Customer = {
   }),
   orders: async (parent: CustomerParent, args: PageArgs, context: GatewayContext, info: GraphQLResolveInfo): Promise<Page<Order>> => {
     checkPageArgs('orders', args.first, args.after); // before any upstream call
+    context.loaders.noteOrdersLimit(operationOrdersLimit(info));
     const items = await collectFromMembers(parent.cluster, context, info, (l) => l.orders);
-    return paginate(items, (o) => o.createdAt, args.first, args.after, 'orders');
+    return withOrderTotals(paginate(items, (o) => o.createdAt, args.first, args.after, 'orders'), items, parent.cluster, context);
   },
   tickets: async (parent: CustomerParent, args: PageArgs, context: GatewayContext, info: GraphQLResolveInfo): Promise<Page<Ticket>> => {
     checkPageArgs('tickets', args.first, args.after); // before any upstream call

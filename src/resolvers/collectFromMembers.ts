@@ -3,6 +3,7 @@ import type DataLoader from 'dataloader';
 import type { GatewayContext } from '../context.js';
 import type { Cluster } from '../identity/index.js';
 import type { SourceLoaders } from '../loaders/index.js';
+import { operationReadsLineItems } from './operationReadsLineItems.js';
 import { sourceError } from './sourceError.js';
 
 /** A related-record list of a cluster and the sources that failed to give theirs (one entry per source). */
@@ -48,6 +49,7 @@ export async function collectFromMembers<T>(
   info: GraphQLResolveInfo,
   pick: (loaders: SourceLoaders) => DataLoader<string, T[]> | null,
 ): Promise<T[]> {
+  context.loaders.noteLineItems(operationReadsLineItems(info));
   const { items, failures } = await gatherFromMembers(cluster, context, pick);
   reportFailures(failures, context, info);
   return items;

@@ -4,6 +4,7 @@ import type { Activity, Order, Ticket } from '../domain/index.js';
 import type { Cluster } from '../identity/index.js';
 import { buildTimeline, defaultUnifyConfig, foldDuplicateEvents, type TimelineEvent, type UnifyConfig } from '../unify/index.js';
 import { gatherFromMembers, reportFailures, type Collected } from './collectFromMembers.js';
+import { operationReadsLineItems } from './operationReadsLineItems.js';
 
 /** A person's related records and their folded timeline events (unsorted). */
 export interface Interactions {
@@ -46,6 +47,8 @@ export async function loadInteractions(cluster: Cluster, context: GatewayContext
   }
   let pending = perCluster.get(cluster);
   if (!pending) {
+    context.loaders.noteLineItems(operationReadsLineItems(info));
+    context.loaders.noteOrdersLimit(null); // metrics, timeline and data quality count every order
     pending = gatherInteractions(cluster, context);
     perCluster.set(cluster, pending);
   }

@@ -1,5 +1,6 @@
 import type { SourceAdapter } from '../types.js';
 import { getContactsByIds } from './getContactsByIds.js';
+import { getContactsWithRelated } from './getContactsWithRelated.js';
 import { listByOwner } from './listByOwner.js';
 import { mapCase } from './mapCase.js';
 import { mapTask } from './mapTask.js';
@@ -24,6 +25,8 @@ import { wireCase, wireTask } from './wireSchemas.js';
  * - `getByIds`: sObject Collections GET, 200 ids per call (see getContactsByIds).
  * - `ticketsByOwner` / `activitiesByOwner`: one SOQL on Case (`ContactId IN`, `CreatedDate DESC`) / Task
  *   (`WhoId IN`, `ActivityDate DESC`) per 100 owners, grouped per owner (see listByOwner).
+ * - `fetchWithRelated`: contacts with their Cases and Tasks as child-relationship sub-queries, one SOQL per
+ *   200 contacts (see getContactsWithRelated): a warm 360 asks Salesforce once.
  * Every query follows `nextRecordsUrl` up to `maxPages`. Every failure is an UpstreamError: 403
  * REQUEST_LIMIT_EXCEEDED → `rate_limited`, 401/INVALID_SESSION_ID → `auth`, other 4xx → `rejected`, 5xx →
  * `unavailable`, HTML/empty/malformed/unexpected bodies → `bad_response`, in the slots of the keys whose
@@ -39,6 +42,7 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sour
     capabilities: { search: true, searchKeys: ['email', 'phone', 'name', 'namePrefix', 'birthDate', 'postcodeStreet', 'identifier'], orders: false, tickets: true, activities: true, lookupKinds: ['ticketNumber'] },
     search: (keys, ctx) => searchContacts(resolved, keys, ctx),
     getByIds: (ids, ctx) => getContactsByIds(resolved, ids, ctx),
+    fetchWithRelated: (ids, want, ctx) => getContactsWithRelated(resolved, ids, want, ctx),
     ticketsByOwner: (ownerIds, ctx) =>
       listByOwner(
         resolved,

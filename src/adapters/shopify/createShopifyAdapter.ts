@@ -1,5 +1,5 @@
 import type { SourceAdapter } from '../types.js';
-import { fetchOrdersByOwner } from './fetchOrdersByOwner.js';
+import { fetchCustomersWithOrders, fetchOrdersByOwner } from './fetchOrdersByOwner.js';
 import { getCustomersByIds } from './getCustomersByIds.js';
 import { resolveShopifyOptions, type ShopifyAdapterOptions } from './resolveShopifyOptions.js';
 import { searchCustomers } from './searchCustomers.js';
@@ -19,6 +19,9 @@ import { splitLookupKeys } from '../splitLookupKeys.js';
  * - `getByIds`: `nodes(ids:)` in chunks of 100; accepts GIDs or numeric ids (see getCustomersByIds).
  * - `ordersByOwner`: one `nodes(ids:)` call with each customer's first orders, then follow-ups only for
  *   longer lists (see fetchOrdersByOwner); every query is sized to stay within Shopify's 1000-point cap.
+ * - `fetchWithRelated`: the same, with each customer's fields selected in the first `nodes(ids:)` call
+ *   (`C360CustomersWithOrders`), so a warm 360 asks Shopify once; line items only when the operation reads
+ *   them (see fetchCustomersWithOrders).
  * Every failure is an UpstreamError: THROTTLED (200 or 429) → `rate_limited` with `retryAfterMs` from the
  * cost extension, MAX_COST_EXCEEDED → `rejected`, 401/403 → `auth`, 5xx and INTERNAL_SERVER_ERROR →
  * `unavailable`, HTML/empty/malformed/unexpected bodies → `bad_response`; per key where the port allows.
@@ -35,6 +38,7 @@ export function createShopifyAdapter(options: ShopifyAdapterOptions): SourceAdap
       splitLookupKeys(keys, 'orderNumber', (values) => searchOrderOwners(resolved, values, ctx), (rest) => searchCustomers(resolved, rest, ctx)),
     getByIds: (ids, ctx) => getCustomersByIds(resolved, ids, ctx),
     ordersByOwner: (ownerIds, ctx) => fetchOrdersByOwner(resolved, ownerIds, ctx),
+    fetchWithRelated: (ids, want, ctx) => fetchCustomersWithOrders(resolved, ids, want, ctx),
   } satisfies SourceAdapter;
   return adapter;
 }

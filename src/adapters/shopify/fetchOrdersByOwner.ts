@@ -1,15 +1,16 @@
 import { z } from 'zod';
-import type { Order } from '../../domain/index.js';
-import type { BatchResult, CallContext } from '../types.js';
+import type { IdentityRecord, Order } from '../../domain/index.js';
+import type { BatchResult, CallContext, RecordWithRelated, RelatedWant } from '../types.js';
 import { UpstreamError } from '../UpstreamError.js';
 import { followConnections, loopError, type ConnectionPage, type PendingConnection } from './followConnections.js';
+import { mapCustomer } from './mapCustomer.js';
 import { mapOrder } from './mapOrder.js';
 import { customersPerCall, lineItemOrdersPerCall, ordersFirstFor, planOrderChunks } from './planOrderChunks.js';
 import { requestShopify } from './requestShopify.js';
 import type { ResolvedShopifyOptions } from './resolveShopifyOptions.js';
 import { invalidIdError, toError, toShopifyGid, toShopifyId } from './shopifyIds.js';
-import { MORE_LINE_ITEMS_FIRST, moreLineItemsQuery, moreOrdersQuery, ORDERS_BY_CUSTOMERS } from './shopifyQueries.js';
-import { wireCustomerOrdersAlias, wireOrderLineItemsAlias, wireOrdersByCustomer, type WireLineItem, type WireOrder } from './wireSchemas.js';
+import { MORE_LINE_ITEMS_FIRST, moreLineItemsQuery, moreOrdersQuery, ordersByCustomersQuery, ordersCostModel } from './shopifyQueries.js';
+import { wireCustomerOrdersAlias, wireCustomersWithOrders, wireOrderLineItemsAlias, wireOrdersByCustomer, type WireLineItem, type WireOrder, type WireOrderPage } from './wireSchemas.js';
 
 interface OrderState {
   readonly wire: WireOrder;
@@ -19,7 +20,22 @@ interface OrderState {
 interface CustomerState {
   readonly orders: Map<string, OrderState>;
   error: Error | null;
+  /** The customer's record, when the first call selected it (`withCustomer`); null for an unknown id. */
+  record: IdentityRecord | null;
+  /** `numberOfOrders`, when the first call selected it. */
+  total?: number;
 }
+
+/** What the first call selects: the customers' own fields too, and line items or not. */
+interface OrdersShape {
+  readonly withCustomer: boolean;
+  readonly lineItems: boolean;
+  /** Newest orders per customer to read (then `numberOfOrders` gives the total); null: all. */
+  readonly limit: number | null;
+}
+
+/** One input id's answer: an invalid id's error, or the orders (or their failure) and the record if selected. */
+type CustomerAnswer = Error | { readonly record: IdentityRecord | null; readonly orders: Order[] | Error; readonly total?: number };
 
 /**
  * The adapter's `ordersByOwner`, newest first (`sortKey: CREATED_AT, reverse: true`):
@@ -36,9 +52,39 @@ interface CustomerState {
  * customers it served. Lists past `maxPages` are cut off and logged.
  */
 export async function fetchOrdersByOwner(options: ResolvedShopifyOptions, ownerIds: readonly string[], ctx: CallContext): Promise<BatchResult<Order[]>> {
+  const answers = await fetchCustomerOrders(options, ownerIds, ctx, { withCustomer: false, lineItems: true, limit: null });
+  return answers.map((answer) => (answer instanceof Error ? answer : answer.orders));
+}
+
+/**
+ * The adapter's `fetchWithRelated` (issue 17): the steps of {@link fetchOrdersByOwner}, but the first call is
+ * `C360CustomersWithOrders`, which selects each customer's C360Customer fields beside its first orders, so
+ * customers and orders come in one `nodes(ids:)` call (each customer's cost rises by CUSTOMER_COST, which
+ * the sizing accounts for). With `want.lineItems === false` no line items are selected (`lineItems: []` on
+ * every order, and no line-item follow-ups). Results in input order: `{ record, orders }` (`{ record: null,
+ * orders: [] }` for an unknown customer; the orders' Error when a follow-up for that customer failed), a
+ * `rejected` UpstreamError for an id that is not a Customer GID or numeric id, and a failed first call's
+ * error in the slots of its customers. `want.orders` false still costs the same one call (records alone are
+ * getByIds' job). With `want.ordersFirst` = N only each customer's newest N orders are read (first pages sized
+ * to N, follow-ups only until N) and `ordersTotal` is the customer's `numberOfOrders`.
+ */
+export async function fetchCustomersWithOrders(options: ResolvedShopifyOptions, ids: readonly string[], want: RelatedWant, ctx: CallContext): Promise<BatchResult<RecordWithRelated>> {
+  const limit = want.orders && want.ordersFirst !== undefined ? want.ordersFirst : null;
+  const answers = await fetchCustomerOrders(options, ids, ctx, { withCustomer: true, lineItems: want.lineItems ?? true, limit });
+  return answers.map((answer) => {
+    if (answer instanceof Error) return answer;
+    if (!want.orders) return { record: answer.record };
+    return { record: answer.record, orders: answer.orders, ...(answer.total === undefined || answer.orders instanceof Error ? {} : { ordersTotal: answer.total }) };
+  });
+}
+
+async function fetchCustomerOrders(options: ResolvedShopifyOptions, ownerIds: readonly string[], ctx: CallContext, shape: OrdersShape): Promise<CustomerAnswer[]> {
   const normalised = ownerIds.map((id) => toShopifyId(id, 'Customer'));
   const wanted = [...new Set(normalised.filter((id): id is string => id !== null))];
   const lineItemsFirst = options.lineItemsPageSize;
+  const firstCost = ordersCostModel(shape.lineItems ? lineItemsFirst : null, shape.withCustomer);
+  const moreCost = ordersCostModel(shape.lineItems ? lineItemsFirst : null);
+  const pageVariables = shape.lineItems ? { lineItemsFirst } : {};
   const customers = new Map<string, CustomerState>();
   const moreOrders: Array<PendingConnection<string>> = [];
   const moreLineItems: Array<PendingConnection<string>> = [];
@@ -49,9 +95,9 @@ export async function fetchOrdersByOwner(options: ResolvedShopifyOptions, ownerI
     if (!customer) return;
     for (const wire of page.nodes) {
       if (customer.orders.has(wire.id)) continue;
-      customer.orders.set(wire.id, { wire, lineItems: [...wire.lineItems.nodes] });
+      customer.orders.set(wire.id, { wire, lineItems: [...(wire.lineItems?.nodes ?? [])] });
       orderOwner.set(wire.id, customerId);
-      if (!wire.lineItems.pageInfo.hasNextPage) continue;
+      if (!wire.lineItems?.pageInfo.hasNextPage) continue;
       const after = wire.lineItems.pageInfo.endCursor;
       if (after === null) customer.error = loopError(options.name, null);
       else moreLineItems.push({ key: wire.id, after, pagesRead: 1 });
@@ -66,31 +112,37 @@ export async function fetchOrdersByOwner(options: ResolvedShopifyOptions, ownerI
   };
 
   let offset = 0;
-  for (const chunkPlan of planOrderChunks(wanted.length, options.ordersPageSize, lineItemsFirst)) {
+  const pageSize = shape.limit === null ? options.ordersPageSize : Math.max(1, Math.min(options.ordersPageSize, shape.limit));
+  const enough = (customerId: string): boolean => shape.limit !== null && (customers.get(customerId)?.orders.size ?? 0) >= shape.limit;
+  for (const chunkPlan of planOrderChunks(wanted.length, pageSize, firstCost)) {
     const chunk = wanted.slice(offset, offset + chunkPlan.size);
     offset += chunkPlan.size;
-    for (const id of chunk) customers.set(id, { orders: new Map(), error: null });
+    for (const id of chunk) customers.set(id, { orders: new Map(), error: null, record: null });
     try {
       // https://shopify.dev/docs/api/admin-graphql/latest/queries/nodes + Customer.orders
-      const data = await requestShopify(
-        options,
-        {
-          name: 'C360OrdersByCustomers',
-          query: ORDERS_BY_CUSTOMERS,
-          variables: { ids: chunk.map((id) => toShopifyGid('Customer', id)), ordersFirst: chunkPlan.ordersFirst, lineItemsFirst },
-        },
-        wireOrdersByCustomer,
-        ctx.signal,
-      );
+      const request = {
+        name: shape.withCustomer ? 'C360CustomersWithOrders' : 'C360OrdersByCustomers',
+        query: ordersByCustomersQuery(shape),
+        variables: { ids: chunk.map((id) => toShopifyGid('Customer', id)), ordersFirst: chunkPlan.ordersFirst, ...pageVariables },
+      };
+      const withCustomers = shape.withCustomer ? await requestShopify(options, request, wireCustomersWithOrders, ctx.signal) : null;
+      const data: { nodes: Array<{ id: string; orders: WireOrderPage } | null> } = withCustomers ?? (await requestShopify(options, request, wireOrdersByCustomer, ctx.signal));
       if (data.nodes.length !== chunk.length) {
         throw new UpstreamError({ source: options.name, kind: 'bad_response', message: `Shopify answered ${data.nodes.length} nodes for ${chunk.length} ids` });
       }
       chunk.forEach((id, i) => {
         const node = data.nodes[i];
         if (!node) return;
+        const withCustomer = withCustomers?.nodes[i];
+        const customer = customers.get(id);
+        if (withCustomer && customer) {
+          customer.record = mapCustomer(withCustomer, options.name);
+          const total = Number(withCustomer.numberOfOrders);
+          if (withCustomer.numberOfOrders !== undefined && Number.isSafeInteger(total) && total >= 0) customer.total = total;
+        }
         addOrders(id, node.orders);
         const { hasNextPage, endCursor } = node.orders.pageInfo;
-        if (!hasNextPage) return;
+        if (!hasNextPage || enough(id)) return;
         if (endCursor === null) fail(id, loopError(options.name, null));
         else moreOrders.push({ key: id, after: endCursor, pagesRead: 1 });
       });
@@ -102,14 +154,15 @@ export async function fetchOrdersByOwner(options: ResolvedShopifyOptions, ownerI
   await followConnections<string, WireOrder>({
     source: options.name,
     pending: moreOrders,
-    perCall: (pending) => customersPerCall(pending, lineItemsFirst),
+    perCall: (pending) => customersPerCall(pending, moreCost),
     maxPages: options.maxPages,
+    stopEarly: enough,
     fetchBatch: async (batch) => {
-      const ordersFirst = ordersFirstFor(batch.length, options.ordersPageSize, lineItemsFirst);
+      const ordersFirst = ordersFirstFor(batch.length, pageSize, moreCost);
       // https://shopify.dev/docs/api/admin-graphql/latest/queries/customer + Customer.orders
       const data = await requestShopify(
         options,
-        { name: 'C360MoreOrders', query: moreOrdersQuery(batch.length), variables: { ordersFirst, lineItemsFirst, ...aliasVariables(batch, 'Customer') } },
+        { name: 'C360MoreOrders', query: moreOrdersQuery(batch.length, shape.lineItems), variables: { ordersFirst, ...pageVariables, ...aliasVariables(batch, 'Customer') } },
         aliasedAnswer(options.name, 'c', batch.length, wireCustomerOrdersAlias),
         ctx.signal,
       );
@@ -143,14 +196,21 @@ export async function fetchOrdersByOwner(options: ResolvedShopifyOptions, ownerI
     onTruncated: truncated('C360MoreLineItems'),
   });
 
-  return ownerIds.map((id, i) => {
+  return ownerIds.map((id, i): CustomerAnswer => {
     const key = normalised[i];
     if (key === null || key === undefined) return invalidIdError(options.name, id);
     const customer = customers.get(key);
-    if (!customer) return [];
-    if (customer.error) return customer.error;
+    if (!customer) return { record: null, orders: [] };
+    // A failed first call failed the customer's record too; a failed follow-up only its orders.
+    if (customer.error && customer.record === null && shape.withCustomer) return customer.error;
+    if (customer.error) return { record: customer.record, orders: customer.error };
     const ownerRef = { source: options.name, id: key };
-    return [...customer.orders.values()].map((o) => mapOrder(o.wire, o.lineItems, ownerRef)).sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+    const orders = [...customer.orders.values()].map((o) => mapOrder(o.wire, o.lineItems, ownerRef)).sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+    if (shape.limit === null) return { record: customer.record, orders };
+    // Cut to the newest `limit`; without a usable numberOfOrders the count is unknown, so it is an error.
+    if (customer.record === null) return { record: null, orders: [], total: 0 };
+    if (customer.total === undefined) return { record: customer.record, orders: new UpstreamError({ source: options.name, kind: 'bad_response', message: 'Shopify answered no numberOfOrders for a customer' }) };
+    return { record: customer.record, orders: orders.slice(0, shape.limit), total: Math.max(customer.total, orders.length) };
   });
 }
 

@@ -1,4 +1,9 @@
-import { connectionCost, customerOrdersCost, LINE_ITEM_COST, MAX_PAGE_SIZE, MAX_QUERY_COST, MORE_LINE_ITEMS_FIRST, orderCost } from './shopifyQueries.js';
+import { connectionCost, LINE_ITEM_COST, MAX_PAGE_SIZE, MAX_QUERY_COST, MORE_LINE_ITEMS_FIRST, ordersCostModel, type OrdersCostModel } from './shopifyQueries.js';
+
+/** A line-item page size (orders with that many line items, bare customers) or a whole cost model. */
+export type OrdersCost = number | OrdersCostModel;
+
+const modelOf = (cost: OrdersCost): OrdersCostModel => (typeof cost === 'number' ? ordersCostModel(cost) : cost);
 
 /** One batched call: how many customers it carries and how many orders it asks per customer. */
 export interface OrdersChunkPlan {
@@ -10,18 +15,20 @@ export interface OrdersChunkPlan {
  * Customers per orders call for `pending` customers (pure): as few calls as the 1000-point cap allows with
  * at least one order per customer, sized evenly. Used for the first call and for every follow-up round.
  */
-export function customersPerCall(pending: number, lineItemsFirst: number): number {
-  const maxPerCall = Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor(MAX_QUERY_COST / customerOrdersCost(1, lineItemsFirst))));
+export function customersPerCall(pending: number, cost: OrdersCost): number {
+  const model = modelOf(cost);
+  const maxPerCall = Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor(MAX_QUERY_COST / (model.customer + connectionCost(1, model.order)))));
   const calls = Math.max(1, Math.ceil(pending / maxPerCall));
   return Math.max(1, Math.ceil(pending / calls));
 }
 
 /**
  * Orders asked per customer in a call carrying `batchSize` customers (pure): as many as fit the cost cap
- * (`batchSize × (3 + n × orderCost) ≤ 1000`), at most `ordersPageSize`, at least 1.
+ * (`batchSize × (customer + 2 + n × order) ≤ 1000`), at most `ordersPageSize`, at least 1.
  */
-export function ordersFirstFor(batchSize: number, ordersPageSize: number, lineItemsFirst: number): number {
-  const fits = Math.floor((MAX_QUERY_COST - 3 * batchSize) / (batchSize * orderCost(lineItemsFirst)));
+export function ordersFirstFor(batchSize: number, ordersPageSize: number, cost: OrdersCost): number {
+  const model = modelOf(cost);
+  const fits = Math.floor((MAX_QUERY_COST - (model.customer + 2) * batchSize) / (batchSize * model.order));
   return Math.max(1, Math.min(ordersPageSize, fits));
 }
 
@@ -30,12 +37,12 @@ export function ordersFirstFor(batchSize: number, ordersPageSize: number, lineIt
  * (20 points per order) share one call of 2 orders each, and one customer alone gets `ordersPageSize`
  * (≤ 49) in one call.
  */
-export function planOrderChunks(customerCount: number, ordersPageSize: number, lineItemsFirst: number): OrdersChunkPlan[] {
+export function planOrderChunks(customerCount: number, ordersPageSize: number, cost: OrdersCost): OrdersChunkPlan[] {
   const chunks: OrdersChunkPlan[] = [];
-  const perCall = customersPerCall(customerCount, lineItemsFirst);
+  const perCall = customersPerCall(customerCount, cost);
   for (let start = 0; start < customerCount; start += perCall) {
     const size = Math.min(perCall, customerCount - start);
-    chunks.push({ size, ordersFirst: ordersFirstFor(size, ordersPageSize, lineItemsFirst) });
+    chunks.push({ size, ordersFirst: ordersFirstFor(size, ordersPageSize, cost) });
   }
   return chunks;
 }

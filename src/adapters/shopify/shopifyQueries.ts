@@ -23,12 +23,20 @@ const LINE_ITEM_FRAGMENT = `fragment C360LineItem on LineItem {
 /** One LineItem with C360LineItem: the item, its MoneyBag and MoneyV2. */
 export const LINE_ITEM_COST = 3;
 
+const ORDER_FIELDS = `id name createdAt updatedAt cancelledAt displayFinancialStatus displayFulfillmentStatus
+  totalPriceSet { shopMoney { amount currencyCode } }`;
 const ORDER_FRAGMENT = `fragment C360Order on Order {
-  id name createdAt updatedAt cancelledAt displayFinancialStatus displayFulfillmentStatus
-  totalPriceSet { shopMoney { amount currencyCode } }
+  ${ORDER_FIELDS}
   lineItems(first: $lineItemsFirst) { nodes { ...C360LineItem } pageInfo { hasNextPage endCursor } }
 }
 ${LINE_ITEM_FRAGMENT}`;
+/** C360Order without line items, for operations that read none (issue 17: fetch only what is selected). */
+const ORDER_HEAD_FRAGMENT = `fragment C360Order on Order {
+  ${ORDER_FIELDS}
+}`;
+
+/** One Order without line items: the order, its MoneyBag and MoneyV2. */
+export const ORDER_HEAD_COST = 3;
 
 /** One Order with C360Order and `lineItemsFirst` line items: order 1 + MoneyBag/MoneyV2 2 + the line items. */
 export function orderCost(lineItemsFirst: number): number {
@@ -38,6 +46,20 @@ export function orderCost(lineItemsFirst: number): number {
 /** A customer object with an orders connection of `ordersFirst` orders. */
 export function customerOrdersCost(ordersFirst: number, lineItemsFirst: number): number {
   return 1 + connectionCost(ordersFirst, orderCost(lineItemsFirst));
+}
+
+/**
+ * What one customer's page of orders costs in a call: the customer's own objects (1 for a bare customer, or
+ * {@link CUSTOMER_COST} with the C360Customer fields) and each order (with or without line items).
+ */
+export interface OrdersCostModel {
+  readonly customer: number;
+  readonly order: number;
+}
+
+/** The cost model for orders with `lineItemsFirst` line items each (null: none), with or without the customer's fields. */
+export function ordersCostModel(lineItemsFirst: number | null, withCustomer = false): OrdersCostModel {
+  return { customer: withCustomer ? CUSTOMER_COST : 1, order: lineItemsFirst === null ? ORDER_HEAD_COST : orderCost(lineItemsFirst) };
 }
 
 /** A connection of `first` nodes costing `nodeCost` each. */
@@ -66,10 +88,25 @@ export const CUSTOMERS_BY_IDS = `query C360CustomersByIds($ids: [ID!]!) {
 ${CUSTOMER_FRAGMENT}`;
 
 /** First page of orders for many customers; variables `ids`, `ordersFirst`, `lineItemsFirst`. Cost ids × customerOrdersCost. */
-export const ORDERS_BY_CUSTOMERS = `query C360OrdersByCustomers($ids: [ID!]!, $ordersFirst: Int!, $lineItemsFirst: Int!) {
+export const ORDERS_BY_CUSTOMERS = ordersByCustomersQuery({ withCustomer: false, lineItems: true });
+
+/**
+ * The first-page orders query (https://shopify.dev/docs/api/admin-graphql/latest/queries/nodes + Customer.orders):
+ * `C360OrdersByCustomers`, or with `withCustomer` `C360CustomersWithOrders`, which also selects each
+ * customer's C360Customer fields and `numberOfOrders` (a scalar: no cost), so one call answers both the
+ * customer records and their orders, and the order count when only the newest orders are read (issue 17).
+ * Without `lineItems` the orders carry no line items and the query has no `$lineItemsFirst`. Variables `ids`,
+ * `ordersFirst` (and `lineItemsFirst`). Cost ids × (model.customer + connectionCost(ordersFirst, model.order))
+ * for `ordersCostModel(lineItems ? lineItemsFirst : null, withCustomer)`.
+ */
+export function ordersByCustomersQuery(shape: { readonly withCustomer: boolean; readonly lineItems: boolean }): string {
+  const name = shape.withCustomer ? 'C360CustomersWithOrders' : 'C360OrdersByCustomers';
+  const vars = shape.lineItems ? '$ids: [ID!]!, $ordersFirst: Int!, $lineItemsFirst: Int!' : '$ids: [ID!]!, $ordersFirst: Int!';
+  const fragments = [shape.lineItems ? ORDER_FRAGMENT : ORDER_HEAD_FRAGMENT, ...(shape.withCustomer ? [CUSTOMER_FRAGMENT] : [])].join('\n');
+  return `query ${name}(${vars}) {
   nodes(ids: $ids) {
     ... on Customer {
-      id
+      id${shape.withCustomer ? ' ...C360Customer numberOfOrders' : ''}
       orders(first: $ordersFirst, sortKey: CREATED_AT, reverse: true) {
         nodes { ...C360Order }
         pageInfo { hasNextPage endCursor }
@@ -77,20 +114,22 @@ export const ORDERS_BY_CUSTOMERS = `query C360OrdersByCustomers($ids: [ID!]!, $o
     }
   }
 }
-${ORDER_FRAGMENT}`;
+${fragments}`;
+}
 
 /**
  * Next pages of orders for `count` customers in one call, one alias `cN` each; variables `idN`, `afterN`,
  * `ordersFirst`, `lineItemsFirst`. Cost count × customerOrdersCost.
  */
-export function moreOrdersQuery(count: number): string {
+export function moreOrdersQuery(count: number, lineItems = true): string {
   const vars = aliasVariables(count);
   const fields = range(count).map(
     (i) => `  c${i}: customer(id: $id${i}) {
     orders(first: $ordersFirst, after: $after${i}, sortKey: CREATED_AT, reverse: true) { nodes { ...C360Order } pageInfo { hasNextPage endCursor } }
   }`,
   );
-  return `query C360MoreOrders($ordersFirst: Int!, $lineItemsFirst: Int!, ${vars}) {\n${fields.join('\n')}\n}\n${ORDER_FRAGMENT}`;
+  const pageVars = lineItems ? '$ordersFirst: Int!, $lineItemsFirst: Int!' : '$ordersFirst: Int!';
+  return `query C360MoreOrders(${pageVars}, ${vars}) {\n${fields.join('\n')}\n}\n${lineItems ? ORDER_FRAGMENT : ORDER_HEAD_FRAGMENT}`;
 }
 
 /** Line items of an order beyond the first page, in the follow-up call: one page of this many per alias. */

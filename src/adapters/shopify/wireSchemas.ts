@@ -55,7 +55,8 @@ export const wireOrder = z.object({
   displayFinancialStatus: optionalText,
   displayFulfillmentStatus: optionalText,
   totalPriceSet: z.object({ shopMoney: wireMoney }),
-  lineItems: wireLineItemPage,
+  /** Absent when the query left line items out. */
+  lineItems: wireLineItemPage.optional(),
 });
 export type WireOrder = z.infer<typeof wireOrder>;
 
@@ -72,6 +73,11 @@ export const wireCustomerNodes = z.object({ nodes: z.array(wireCustomer.nullable
 /** `nodes(ids:)` answer of the first orders query: each customer's first page of orders, or null. */
 export const wireOrdersByCustomer = z.object({
   nodes: z.array(z.object({ id: gid('Customer'), orders: wireOrderPage }).nullable()),
+});
+
+/** `nodes(ids:)` answer of the fused query (C360CustomersWithOrders): each customer with its first page of orders, or null. */
+export const wireCustomersWithOrders = z.object({
+  nodes: z.array(wireCustomer.extend({ numberOfOrders: z.string().optional(), orders: wireOrderPage }).nullable()),
 });
 
 /** One alias of the follow-up orders query: `cN: customer(id:) { orders {...} }`. */

@@ -33,6 +33,11 @@ export interface SoqlOrderItem {
 /** A parsed SOQL query (the subset the fake understands). */
 export interface SoqlQuery {
   readonly fields: readonly SoqlFieldPath[];
+  /**
+   * Parent-to-child relationship sub-queries in the SELECT list (`(SELECT Id FROM Cases ORDER BY …)`): each a
+   * query whose `object` is the child relationship name; one level only, as in SOQL.
+   */
+  readonly subqueries: readonly SoqlQuery[];
   readonly object: string;
   readonly where: SoqlCondition | null;
   readonly orderBy: readonly SoqlOrderItem[];

@@ -12,7 +12,9 @@ const MAX_BATCH_SIZE = 2000;
 /**
  * The Query resource: `GET …/query?q=<SOQL>` and the next-page link `GET …/query/<locator>-<offset>`.
  * Pages hold `ctx.batchSize` records, lowered per request by `Sforce-Query-Options: batchSize=N`
- * (N clamped to 200..2000 as Salesforce does). An unknown locator or offset answers 400 `INVALID_QUERY_LOCATOR`.
+ * (N clamped to 200..2000 as Salesforce does); child records of sub-queries count toward a page, as in
+ * Salesforce ("child objects count toward the number of records for the batch size"), a page holding at least
+ * one parent. An unknown locator or offset answers 400 `INVALID_QUERY_LOCATOR`.
  */
 export function createQueryRoutes(ctx: SalesforceFakeContext): FakeRoute[] {
   return [
@@ -26,7 +28,7 @@ export function createQueryRoutes(ctx: SalesforceFakeContext): FakeRoute[] {
         if (q === null || q.trim() === '') throw malformedQuery('A query string has to be specified');
         const records = executeSoql(ctx.db, parseSoql(q), version);
         const batchSize = effectiveBatchSize(headerText(req.headers['sforce-query-options']), ctx.batchSize);
-        const locator = records.length > batchSize ? ctx.locators.open({ records, batchSize }) : '';
+        const locator = pageEnd(records, 0, batchSize) < records.length ? ctx.locators.open({ records, batchSize }) : '';
         return { status: 200, body: page(version, locator, records, 0, batchSize) };
       }),
     },
@@ -49,7 +51,7 @@ export function createQueryRoutes(ctx: SalesforceFakeContext): FakeRoute[] {
 }
 
 function page(version: string, locator: string, records: readonly SfWireRecord[], offset: number, batchSize: number): Record<string, unknown> {
-  const end = offset + batchSize;
+  const end = pageEnd(records, offset, batchSize);
   const done = end >= records.length;
   return {
     totalSize: records.length,
@@ -57,6 +59,27 @@ function page(version: string, locator: string, records: readonly SfWireRecord[]
     ...(done ? {} : { nextRecordsUrl: `/services/data/${version}/query/${locator}-${end}` }),
     records: records.slice(offset, end),
   };
+}
+
+/** Where the page starting at `offset` ends: records plus their sub-query children up to `batchSize`, at least one record. */
+function pageEnd(records: readonly SfWireRecord[], offset: number, batchSize: number): number {
+  let weight = 0;
+  let end = offset;
+  while (end < records.length) {
+    const next = 1 + childCount(records[end]!);
+    if (end > offset && weight + next > batchSize) break;
+    weight += next;
+    end += 1;
+  }
+  return end;
+}
+
+function childCount(record: SfWireRecord): number {
+  let count = 0;
+  for (const value of Object.values(record)) {
+    if (value !== null && typeof value === 'object' && Array.isArray((value as { records?: unknown }).records)) count += (value as { records: unknown[] }).records.length;
+  }
+  return count;
 }
 
 /** The page size for a request: the configured size, lowered by a valid `batchSize=N` header option. */

@@ -1,19 +1,35 @@
 import { SoqlParser } from './SoqlParser.js';
-import type { SoqlCondition, SoqlOrderItem, SoqlQuery } from './SoqlQuery.js';
+import type { SoqlCondition, SoqlFieldPath, SoqlOrderItem, SoqlQuery } from './SoqlQuery.js';
 import { tokenizeSoql } from './tokenizeSoql.js';
 
 /**
  * Parses the SOQL subset the fake serves (recursive descent over {@link tokenizeSoql}):
- * `SELECT f, Rel.f FROM Object [WHERE cond] [ORDER BY f [ASC|DESC] [NULLS FIRST|LAST], ...] [LIMIT n] [OFFSET n]`,
- * where `cond` combines `=  !=  <>  <  >  <=  >=`, `[NOT] IN (...)`, `LIKE`, `NOT`, `AND`, `OR` and parentheses.
- * As in real SOQL, `AND` and `OR` cannot be mixed at one level without parentheses.
- * Keywords and field names are case-insensitive. Names are not checked against the schema here.
+ * `SELECT f, Rel.f, (SELECT f FROM ChildRelationship [WHERE …] [ORDER BY …] [LIMIT n]) FROM Object [WHERE cond]
+ * [ORDER BY f [ASC|DESC] [NULLS FIRST|LAST], ...] [LIMIT n] [OFFSET n]`, where `cond` combines
+ * `=  !=  <>  <  >  <=  >=`, `[NOT] IN (...)`, `LIKE`, `NOT`, `AND`, `OR` and parentheses.
+ * As in real SOQL, `AND` and `OR` cannot be mixed at one level without parentheses, and sub-queries nest one
+ * level only. Keywords and field names are case-insensitive. Names are not checked against the schema here.
  * Throws a `MALFORMED_QUERY` {@link SalesforceFakeError} for text outside the grammar.
  */
 export function parseSoql(text: string): SoqlQuery {
   const p = new SoqlParser(tokenizeSoql(text));
+  const query = parseQuery(p, false);
+  p.expectEnd();
+  return query;
+}
+
+function parseQuery(p: SoqlParser, nested: boolean): SoqlQuery {
   p.expectKeyword('SELECT');
-  const fields = p.fieldList();
+  const fields: SoqlFieldPath[] = [];
+  const subqueries: SoqlQuery[] = [];
+  do {
+    if (p.acceptPunctuation('(')) {
+      if (nested) throw p.error('sub-queries nest one level only');
+      subqueries.push(parseQuery(p, true));
+      p.expectPunctuation(')');
+    } else fields.push(p.fieldPath());
+  } while (p.acceptPunctuation(','));
+  if (fields.length === 0) throw p.error('SELECT needs at least one field');
   p.expectKeyword('FROM');
   const object = p.expectIdentifier();
   const where = p.acceptKeyword('WHERE') ? condition(p) : null;
@@ -24,9 +40,8 @@ export function parseSoql(text: string): SoqlQuery {
     while (p.acceptPunctuation(','));
   }
   const limit = p.acceptKeyword('LIMIT') ? p.integer('LIMIT') : null;
-  const offset = p.acceptKeyword('OFFSET') ? p.integer('OFFSET') : null;
-  p.expectEnd();
-  return { fields, object, where, orderBy, limit, offset };
+  const offset = !nested && p.acceptKeyword('OFFSET') ? p.integer('OFFSET') : null;
+  return { fields, subqueries, object, where, orderBy, limit, offset };
 }
 
 /** `unary ((AND|OR) unary)*` with a single connective per level. */

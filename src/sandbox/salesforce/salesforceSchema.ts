@@ -26,6 +26,15 @@ export interface SfObjectDef {
   /** First three characters of its record ids (`003` for Contact). */
   readonly keyPrefix: string;
   readonly fields: readonly SfFieldDef[];
+  /** Parent-to-child relationships (`Cases` on Contact): the child object and its field naming the parent. */
+  readonly childRelationships?: readonly SfChildRelationship[];
+}
+
+/** A parent-to-child relationship a SOQL sub-query names in its FROM (`SELECT … FROM Cases`). */
+export interface SfChildRelationship {
+  readonly name: string;
+  readonly childObject: string;
+  readonly field: string;
 }
 
 const id: SfFieldDef = { name: 'Id', type: 'id' };
@@ -55,6 +64,10 @@ const OBJECTS: readonly SfObjectDef[] = [
       { name: 'DoNotCall', type: 'boolean' },
       createdDate,
       lastModifiedDate,
+    ],
+    childRelationships: [
+      { name: 'Cases', childObject: 'Case', field: 'ContactId' },
+      { name: 'Tasks', childObject: 'Task', field: 'WhoId' },
     ],
   },
   {
@@ -120,6 +133,12 @@ export function findField(object: SfObjectDef, name: string): SfFieldDef | undef
 export function findRelationship(object: SfObjectDef, name: string): SfFieldDef | undefined {
   const wanted = name.toLowerCase();
   return object.fields.find((f) => f.relationshipName?.toLowerCase() === wanted);
+}
+
+/** The child relationship called `name` on `object` (case-insensitive), or undefined. */
+export function findChildRelationship(object: SfObjectDef, name: string): SfChildRelationship | undefined {
+  const wanted = name.toLowerCase();
+  return object.childRelationships?.find((r) => r.name.toLowerCase() === wanted);
 }
 
 /** True for types compared as text (case-insensitively for `=`, `IN` and `LIKE`). */

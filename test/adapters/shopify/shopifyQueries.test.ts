@@ -9,6 +9,8 @@ import {
   moreLineItemsQuery,
   moreOrdersQuery,
   ORDERS_BY_CUSTOMERS,
+  ordersByCustomersQuery,
+  ordersCostModel,
   SEARCH_CUSTOMERS,
 } from '../../../src/adapters/shopify/shopifyQueries.js';
 import { fakeQueryCost } from './fakeQueryCost.js';
@@ -39,6 +41,23 @@ describe('shopifyQueries: costs agree with the sandbox', () => {
     [2, 10, 3],
   ])('more orders for %i customers × %i orders × %i line items', (customers, ordersFirst, lineItemsFirst) => {
     expect(fakeQueryCost(moreOrdersQuery(customers), { ordersFirst, lineItemsFirst, ...aliasVars('Customer', customers) })).toBe(customers * customerOrdersCost(ordersFirst, lineItemsFirst));
+  });
+
+  it.each([
+    [1, 10, 5, true],
+    [1, 10, null, true],
+    [40, 2, null, true],
+    [20, 3, 5, false],
+    [7, 4, null, false],
+  ])('first orders for %i customers × %i orders × %s line items, customer fields %s', (customers, ordersFirst, lineItemsFirst, withCustomer) => {
+    const query = ordersByCustomersQuery({ withCustomer, lineItems: lineItemsFirst !== null });
+    const model = ordersCostModel(lineItemsFirst, withCustomer);
+    const variables = { ids: gids('Customer', customers), ordersFirst, ...(lineItemsFirst === null ? {} : { lineItemsFirst }) };
+    expect(fakeQueryCost(query, variables)).toBe(customers * (model.customer + connectionCost(ordersFirst, model.order)));
+  });
+
+  it('more orders without line items', () => {
+    expect(fakeQueryCost(moreOrdersQuery(3, false), { ordersFirst: 10, ...aliasVars('Customer', 3) })).toBe(3 * (1 + connectionCost(10, ordersCostModel(null).order)));
   });
 
   it.each([1, 3])('more line items for %i orders', (orders) => {

@@ -96,9 +96,28 @@ describe('executeSoql: rendering', () => {
   });
 });
 
+describe('executeSoql: child relationship sub-queries', () => {
+  it('renders each parent\'s children under the relationship name, filtered, ordered and limited per parent', () => {
+    const rows = run(
+      `SELECT Id, (SELECT Id, Status FROM Cases WHERE IsClosed = false ORDER BY CreatedDate DESC LIMIT 2), (SELECT Id FROM Tasks) FROM Contact WHERE Id IN ('${IDS.jane}', '${IDS.john}', '${IDS.mary}') ORDER BY LastName`,
+    );
+    const byId = new Map(rows.map((r) => [r['Id'], r]));
+    const jane = byId.get(IDS.jane)!;
+    // Jane's open cases are 3, 4 and 6: newest two, with the parent's totalSize counting what was returned.
+    expect(jane['Cases']).toMatchObject({ totalSize: 2, done: true, records: [{ Id: sfId('500', 6), Status: 'Working' }, { Id: sfId('500', 4) }] });
+    expect((jane['Cases'] as { records: Array<Record<string, unknown>> }).records[0]!['attributes']).toEqual({ type: 'Case', url: `/services/data/v63.0/sobjects/Case/${sfId('500', 6)}` });
+    expect((jane['Tasks'] as { totalSize: number }).totalSize).toBe(3);
+    expect((byId.get(IDS.john)!['Cases'] as { records: unknown[] }).records).toHaveLength(2);
+    // No children: null, as Salesforce renders an empty child relationship.
+    expect(byId.get(IDS.mary)!['Cases']).toBeNull();
+  });
+});
+
 describe('executeSoql: errors', () => {
   it.each([
     ['SELECT Id FROM Lead', 'INVALID_TYPE', /sObject type 'Lead' is not supported/],
+    ['SELECT Id, (SELECT Id FROM Opportunities) FROM Contact', 'INVALID_TYPE', /Didn't understand relationship 'Opportunities' in FROM part/],
+    ['SELECT Id, (SELECT Nope FROM Cases) FROM Contact', 'INVALID_FIELD', /No such column 'Nope' on entity 'Case'/],
     ['SELECT Id, Emial FROM Contact', 'INVALID_FIELD', /No such column 'Emial' on entity 'Contact'/],
     ['SELECT Acount.Name FROM Contact', 'INVALID_FIELD', /Didn't understand relationship 'Acount'/],
     ["SELECT Id FROM Contact WHERE Nope = 'x'", 'INVALID_FIELD', /No such column 'Nope'/],

@@ -2,11 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { parseSoql } from '../../../src/sandbox/salesforce/parseSoql.js';
 import type { SoqlQuery } from '../../../src/sandbox/salesforce/SoqlQuery.js';
 
-const base: SoqlQuery = { fields: [['Id']], object: 'Contact', where: null, orderBy: [], limit: null, offset: null };
+const base: SoqlQuery = { fields: [['Id']], subqueries: [], object: 'Contact', where: null, orderBy: [], limit: null, offset: null };
 
 describe('parseSoql: accepted queries', () => {
   it.each<[string, Partial<SoqlQuery>]>([
     ['SELECT Id FROM Contact', {}],
+    [
+      'SELECT Id, (SELECT Id FROM Cases ORDER BY CreatedDate DESC LIMIT 5) FROM Contact',
+      {
+        subqueries: [
+          { fields: [['Id']], subqueries: [], object: 'Cases', where: null, orderBy: [{ field: ['CreatedDate'], direction: 'DESC', nulls: 'FIRST' }], limit: 5, offset: null },
+        ],
+      },
+    ],
     ['select id, Account.Name from contact', { fields: [['id'], ['Account', 'Name']], object: 'contact' }],
     ["SELECT Id FROM Contact WHERE Email = 'a@b.c'", { where: { kind: 'compare', field: ['Email'], operator: '=', value: { kind: 'string', value: 'a@b.c', raw: 'a@b.c' } } }],
     ['SELECT Id FROM Contact WHERE DoNotCall = TRUE', { where: { kind: 'compare', field: ['DoNotCall'], operator: '=', value: { kind: 'boolean', value: true } } }],
@@ -68,6 +76,8 @@ describe('parseSoql: malformed queries', () => {
     ['SELECT Id FROM Contact LIMIT -1', /LIMIT must be a non-negative integer/],
     ['SELECT Id FROM Contact LIMIT 10 extra', /unexpected token: 'extra'/],
     ['SELECT Id FROM Contact ORDER BY Name NULLS MIDDLE', /unexpected token: 'MIDDLE'/],
+    ['SELECT Id, (SELECT Id, (SELECT Id FROM Tasks) FROM Cases) FROM Contact', /one level only/],
+    ['SELECT (SELECT Id FROM Cases) FROM Contact', /at least one field/],
   ])('rejects %j as MALFORMED_QUERY', (text, message) => {
     expect(() => parseSoql(text)).toThrow(expect.objectContaining({ errorCode: 'MALFORMED_QUERY', status: 400, message: expect.stringMatching(message) }));
   });

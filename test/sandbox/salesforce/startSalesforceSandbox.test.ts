@@ -100,6 +100,20 @@ describe('startSalesforceSandbox: query and paging', () => {
     expect(server.requests().map((r) => r.route)).toEqual(['query', 'queryMore', 'queryMore']);
   });
 
+  it('counts sub-query child records toward a page, as Salesforce does, with at least one parent per page', async () => {
+    const soql = `SELECT Id, (SELECT Id FROM Cases) FROM Contact WHERE Id IN ('${IDS.jane}', '${IDS.john}', '${IDS.mary}', '${IDS.wei}') ORDER BY LastName`;
+    const pages: Array<Array<{ Id: string; Cases: { records: unknown[] } | null }>> = [];
+    let answer = await get(query(soql));
+    for (;;) {
+      const body = answer.body as { done: boolean; nextRecordsUrl?: string; records: Array<{ Id: string; Cases: { records: unknown[] } | null }> };
+      pages.push(body.records);
+      if (body.done) break;
+      answer = await get(body.nextRecordsUrl ?? '');
+    }
+    // Doe (Jane, 4 cases: weight 5) alone; O'Brien (Mary, 0) cannot share with Smith (John, 2: weight 3); Wei.
+    expect(pages.map((p) => p.map((r) => [r.Id, r.Cases?.records.length ?? 0]))).toEqual([[[IDS.jane, 4]], [[IDS.mary, 0]], [[IDS.john, 2]], [[IDS.wei, 0]]]);
+  });
+
   it('lets Sforce-Query-Options lower the page size, but not below 200', async () => {
     const big = await startSalesforceSandbox(salesforceFixture(pagerContacts(250)), { accessToken: TOKEN });
     try {

@@ -67,13 +67,13 @@ describe('runIdentityEvaluate: figures on a labelled synthetic set', () => {
     // 24 records, 12 true pairs (one per person: C_i with L_i; L12 is labelled P12).
     expect(f).toMatchObject({ records: 24, truePairs: 12 });
     // Linked: P01's pair plus L12 (3 pairs, 1 true), P02-P06 copies, P08 (no email), P09 and P10 (typo, same
-    // email); P07 (name only, score 13.9 < 16) is a candidate; P11 and P12 stay apart.
+    // email); P07 (name only: names alone never link) is a candidate; P11 and P12 stay apart.
     expect(f).toMatchObject({ predictedPairs: 11, truePositives: 9, precision: 0.8182, recall: 0.75, f1: 0.7826 });
     expect(f).toMatchObject({ pairsLeftAsCandidates: 1, overMergedClusters: 1, overMergedRecords: 3, underLinkedPersons: 3, underLinkedRecords: 6 });
-    // Below the default threshold P07 links; at 1000 only deterministic (email) links are left, so P08 drops
-    // to a candidate too.
+    // P07 stays a candidate at any threshold (names alone never link); at 1000 only deterministic (email)
+    // links are left, so P08 drops to a candidate too.
     expect(evaluation.sweep.map((r) => [r.linkThreshold, r.truePositives, r.pairsLeftAsCandidates])).toEqual([
-      [12, 10, 0],
+      [12, 9, 1],
       [16, 9, 1],
       [1000, 8, 2],
     ]);

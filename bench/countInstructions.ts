@@ -10,7 +10,8 @@
  * counted; default both), `--requests <n>` (default 300), `--warmup <n>` (default 600), `--cli <path>` (another
  * build's `dist/src/cli.js`, to count a commit before a change), `--transport undici|node`
  * (C360_HTTP_TRANSPORT of the gateway), `--target gateway|naive|floor` (the naive peer or the floor program
- * instead, live only, asked about the same customers: instruction ratios estimate the per-core ratios). Needs `valgrind` (and `callgrind_control`) on the PATH; slow (~2-4 min
+ * instead, live only, asked about the same customers: instruction ratios estimate the per-core ratios),
+ * `--windows <n>` (counted windows one after another in the same process, default 1). Needs `valgrind` (and `callgrind_control`) on the PATH; slow (~2-4 min
  * per mode: the gateway starts ~50× slower under valgrind).
  */
 import { spawnSync } from 'node:child_process';
@@ -64,7 +65,8 @@ interface Counted {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { mode: { type: 'string', default: 'both' }, requests: { type: 'string', default: '300' }, warmup: { type: 'string', default: '600' }, cli: { type: 'string' }, transport: { type: 'string' }, target: { type: 'string', default: 'gateway' } } });
+  const { values } = parseArgs({ options: { mode: { type: 'string', default: 'both' }, requests: { type: 'string', default: '300' }, warmup: { type: 'string', default: '600' }, cli: { type: 'string' }, transport: { type: 'string' }, target: { type: 'string', default: 'gateway' }, windows: { type: 'string', default: '1' } } });
+  const windows = Math.max(1, Number(values.windows));
   const target = values.target!;
   if (!['gateway', 'naive', 'floor'].includes(target)) throw new Error(`--target must be gateway, naive or floor, got ${target}`);
   const modes = target !== 'gateway' ? ['live'] : values.mode === 'both' ? ['live', 'cached'] : [values.mode!];
@@ -125,11 +127,14 @@ async function main(): Promise<void> {
       }
       try {
         await counted.send(warmup, 4);
-        if (spawnSync('callgrind_control', ['-z', String(counted.pid)], { stdio: 'ignore' }).status !== 0) throw new Error('callgrind_control -z failed');
-        await counted.send(requests, 4);
-        if (spawnSync('callgrind_control', ['-d', String(counted.pid)], { stdio: 'ignore' }).status !== 0) throw new Error('callgrind_control -d failed');
-        const total = lastDumpTotal(dir, counted.pid);
-        console.log(`${target} ${mode}: ${(total / requests / 1e6).toFixed(2)} M instructions per warm 360 (${total} over ${requests})`);
+        // Consecutive counted windows: they agree once V8 has finished optimising (its compiler threads count too).
+        for (let w = 1; w <= windows; w += 1) {
+          if (spawnSync('callgrind_control', ['-z', String(counted.pid)], { stdio: 'ignore' }).status !== 0) throw new Error('callgrind_control -z failed');
+          await counted.send(requests, 4);
+          if (spawnSync('callgrind_control', ['-d', String(counted.pid)], { stdio: 'ignore' }).status !== 0) throw new Error('callgrind_control -d failed');
+          const total = lastDumpTotal(dir, counted.pid);
+          console.log(`${target} ${mode} window ${w}/${windows}: ${(total / requests / 1e6).toFixed(2)} M instructions per warm 360 (${total} over ${requests})`);
+        }
       } finally {
         await counted.stop();
       }

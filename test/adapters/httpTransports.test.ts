@@ -82,9 +82,9 @@ describe.each(HTTP_TRANSPORTS)('createHttpClient over the %s transport', (transp
 });
 
 describe('transportFromEnv', () => {
-  it('defaults to undici, accepts node, and names the variable for anything else', () => {
-    expect(transportFromEnv({})).toBe('undici');
-    expect(transportFromEnv({ C360_HTTP_TRANSPORT: 'node' })).toBe('node');
+  it('defaults to node, accepts undici, and names the variable for anything else', () => {
+    expect(transportFromEnv({})).toBe('node');
+    expect(transportFromEnv({ C360_HTTP_TRANSPORT: 'undici' })).toBe('undici');
     expect(() => transportFromEnv({ C360_HTTP_TRANSPORT: 'curl' })).toThrow(/C360_HTTP_TRANSPORT/);
   });
 });

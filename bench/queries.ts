@@ -46,3 +46,6 @@ export const CUSTOMER_BY_SOURCE = `query BySource($source: String!, $id: ID!) { 
 export function listVariables(ids: readonly string[]): { a: string[]; b: string[] } {
   return { a: ids.slice(0, 100), b: ids.slice(100, 200) };
 }
+
+/** The query the bench sends the naive peer: what it can give of the 360 (contact, 10 orders, 10 tickets). */
+export const NAIVE_QUERY = `query Naive($id: ID!) { customer(id: $id) { id name email phone city orders(first: 10) { number createdAt total { amount currencyCode } } tickets(first: 10) { number subject status createdAt } } }`;

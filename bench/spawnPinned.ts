@@ -41,13 +41,16 @@ export interface PinnedProcess {
 
 /**
  * Starts `node <args>` pinned to `core` with taskset when possible, stdout/stderr appended to `logPath`'s
- * stream (`ignore` when null), and waits until `ready()` resolves true (polled every 100 ms, up to 20 s).
+ * stream (`ignore` when null), and waits until `ready()` resolves true (polled every 100 ms, up to
+ * `readyTimeoutMs`, default 20 s). `launcher` prefixes the command (e.g. `valgrind --tool=callgrind`).
  */
-export async function spawnPinned(args: readonly string[], options: { core: number; cores: number; env?: NodeJS.ProcessEnv; ready: () => Promise<boolean> }): Promise<PinnedProcess> {
+export async function spawnPinned(args: readonly string[], options: { core: number; cores: number; env?: NodeJS.ProcessEnv; ready: () => Promise<boolean>; launcher?: readonly string[]; readyTimeoutMs?: number }): Promise<PinnedProcess> {
   const pinned = canPin(options.cores);
+  // `launcher`: a command that runs node (e.g. valgrind); it must exec in place so the pid stays node's.
+  const command = [...(options.launcher ?? []), process.execPath, ...args];
   const child: ChildProcess = pinned
-    ? spawn('taskset', ['-c', String(options.core), process.execPath, ...args], { stdio: ['ignore', 'ignore', 'inherit'], env: options.env ?? process.env })
-    : spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'], env: options.env ?? process.env });
+    ? spawn('taskset', ['-c', String(options.core), ...command], { stdio: ['ignore', 'ignore', 'inherit'], env: options.env ?? process.env })
+    : spawn(command[0]!, command.slice(1), { stdio: ['ignore', 'ignore', 'inherit'], env: options.env ?? process.env });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let dead = false;
   void exited.then(() => (dead = true));
@@ -55,9 +58,9 @@ export async function spawnPinned(args: readonly string[], options: { core: numb
   for (;;) {
     if (dead) throw new Error(`process ${args.join(' ')} exited before it was ready`);
     if (await options.ready().catch(() => false)) break;
-    if (Date.now() - started > 20_000) {
+    if (Date.now() - started > (options.readyTimeoutMs ?? 20_000)) {
       child.kill('SIGKILL');
-      throw new Error(`process ${args.join(' ')} was not ready after 20 s`);
+      throw new Error(`process ${args.join(' ')} was not ready after ${(options.readyTimeoutMs ?? 20_000) / 1000} s`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -12,13 +12,15 @@ export interface FloorProcess extends PinnedProcess {
 const ENTRY = fileURLToPath(new URL('./floorServer.js', import.meta.url));
 
 /** Starts bench/floorServer.js against the sandbox, pinned to `core`, same socket limits and Node arguments as the gateway. */
-export async function startFloorProcess(sandbox: Sandbox, options: { core: number; cores: number; nodeArgs?: readonly string[] }): Promise<FloorProcess> {
+export async function startFloorProcess(sandbox: Sandbox, options: { core: number; cores: number; nodeArgs?: readonly string[]; launcher?: readonly string[]; readyTimeoutMs?: number; timeoutMs?: number }): Promise<FloorProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
   const proc = await spawnPinned([...GATEWAY_NODE_ARGS, ...(options.nodeArgs ?? []), ENTRY], {
     core: options.core,
     cores: options.cores,
-    env: { ...process.env, FLOOR_PORT: String(port), FLOOR_SOURCES: JSON.stringify(sandbox.sourceConfigs({ timeoutMs: 5_000, maxSockets: 256 })) },
+    env: { ...process.env, FLOOR_PORT: String(port), FLOOR_SOURCES: JSON.stringify(sandbox.sourceConfigs({ timeoutMs: options.timeoutMs ?? 5_000, maxSockets: 256 })) },
+    ...(options.launcher ? { launcher: options.launcher } : {}),
+    ...(options.readyTimeoutMs ? { readyTimeoutMs: options.readyTimeoutMs } : {}),
     ready: async () => (await fetch(url)).status === 200,
   });
   return Object.assign(proc, { url });

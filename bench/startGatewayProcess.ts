@@ -24,6 +24,15 @@ export interface GatewayVariant {
   readonly sourceCacheTtlMs?: number;
   /** Node arguments of the process (default {@link GATEWAY_NODE_ARGS}; `[]` = V8's defaults). */
   readonly nodeArgs?: readonly string[];
+  /** A command node runs under (bench/countInstructions.ts: valgrind's callgrind), and how long start may take. */
+  readonly launcher?: readonly string[];
+  readonly readyTimeoutMs?: number;
+  /** Source timeout and request deadline ×10 (60 s / 100 s): for a gateway under valgrind, ~50× slower. */
+  readonly slow?: boolean;
+  /** Another build's CLI (`dist/src/cli.js` of another commit) instead of this one's. */
+  readonly cli?: string;
+  /** Extra environment variables of the process. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** A built gateway running as its own pinned process. */
@@ -44,12 +53,12 @@ const CLI = fileURLToPath(new URL('../src/cli.js', import.meta.url));
 export async function startGatewayProcess(sandbox: Sandbox, variant: GatewayVariant, options: { core: number; cores: number; logLevel: string; nodeArgs?: readonly string[] }): Promise<GatewayProcess> {
   const port = await freePort();
   const config = {
-    server: { host: '127.0.0.1', port, deadlineMs: 10_000 },
+    server: { host: '127.0.0.1', port, deadlineMs: variant.slow ? 100_000 : 10_000 },
     logging: { level: options.logLevel },
     ...authSection(),
     ...(variant.batching === false ? { performance: { batching: false } } : {}),
     ...(variant.cacheMax === undefined ? {} : { identity: { cacheMax: variant.cacheMax } }),
-    sources: sandbox.sourceConfigs({ timeoutMs: 5_000, maxSockets: 256 }).map(({ credentials: _c, ...source }) => ({
+    sources: sandbox.sourceConfigs({ timeoutMs: variant.slow ? 60_000 : 5_000, maxSockets: 256 }).map(({ credentials: _c, ...source }) => ({
       ...source,
       // Bulkhead above the bench's concurrency so that saturation measures CPU, not the queue.
       policies: { bulkhead: { maxConcurrent: 512, maxQueue: 1024 }, ...(variant.sourceCacheTtlMs === undefined ? {} : { cache: { ttlMs: variant.sourceCacheTtlMs } }) },
@@ -66,11 +75,14 @@ export async function startGatewayProcess(sandbox: Sandbox, variant: GatewayVari
     SHOPIFY_ACCESS_TOKEN: SANDBOX_CREDENTIALS.shopify.accessToken,
     ZENDESK_EMAIL: SANDBOX_CREDENTIALS.zendesk.email,
     ZENDESK_API_TOKEN: SANDBOX_CREDENTIALS.zendesk.apiToken,
+    ...variant.env,
   };
-  const proc = await spawnPinned([...(variant.nodeArgs ?? GATEWAY_NODE_ARGS), ...(options.nodeArgs ?? []), '--enable-source-maps', CLI, 'serve', '--config', path, '--port', String(port)], {
+  const proc = await spawnPinned([...(variant.nodeArgs ?? GATEWAY_NODE_ARGS), ...(options.nodeArgs ?? []), '--enable-source-maps', variant.cli ?? CLI, 'serve', '--config', path, '--port', String(port)], {
     core: options.core,
     cores: options.cores,
     env,
+    ...(variant.launcher ? { launcher: variant.launcher } : {}),
+    ...(variant.readyTimeoutMs ? { readyTimeoutMs: variant.readyTimeoutMs } : {}),
     ready: async () => (await fetch(`${base}/readyz`, { headers: benchHeaders() })).status === 200,
   });
   return Object.assign(proc, { url: `${base}/graphql`, variant, configYaml });

@@ -3,6 +3,7 @@ import https from 'node:https';
 import axios, { AxiosError, type AxiosInstance } from 'axios';
 import { noteUpstreamRequest } from './countUpstreamRequests.js';
 import { deadlineSignal } from './deadlineSignal.js';
+import { createUndiciAdapter } from './undiciAdapter.js';
 import { UpstreamError } from './UpstreamError.js';
 
 /** Options of {@link createHttpClient}. */
@@ -22,7 +23,19 @@ export interface HttpClientOptions {
   readonly maxSockets?: number;
   /** Largest response body accepted, in bytes; larger bodies fail as `bad_response`. Default 32 MiB. */
   readonly maxBodyBytes?: number;
+  /**
+   * What carries axios's requests: `node` (Node's `http`/`https` agents, keep-alive; the default) or `undici`
+   * (an undici connection pool as axios's `adapter`: about half the CPU per call, BENCHMARKS.md "Transport",
+   * but not the default yet: a fault test with a hung source fails intermittently on it). Default from the
+   * environment variable `C360_HTTP_TRANSPORT`, else `node`. With `HTTP(S)_PROXY` set, `node` is used
+   * (axios's proxy support is in its Node adapter).
+   */
+  readonly transport?: HttpTransport;
 }
+
+/** The transports {@link createHttpClient} can send axios's requests on. */
+export type HttpTransport = 'undici' | 'node';
+export const HTTP_TRANSPORTS: readonly HttpTransport[] = ['undici', 'node'];
 
 /** One upstream call. */
 export interface HttpRequest {
@@ -68,8 +81,17 @@ const DEFAULT_MAX_SOCKETS = 64;
 const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
 const PROXY_ENV = ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy'] as const;
 
+/** The transport from `C360_HTTP_TRANSPORT` (`node` when unset); throws naming the variable when invalid. */
+export function transportFromEnv(env: NodeJS.ProcessEnv = process.env): HttpTransport {
+  const value = env.C360_HTTP_TRANSPORT?.trim();
+  if (value === undefined || value === '') return 'node';
+  if ((HTTP_TRANSPORTS as readonly string[]).includes(value)) return value as HttpTransport;
+  throw new TypeError(`C360_HTTP_TRANSPORT must be one of ${HTTP_TRANSPORTS.join(', ')}, got ${JSON.stringify(value)}`);
+}
+
 /**
- * The one HTTP client factory (DESIGN.md §3): axios over keep-alive agents, an overall per-call deadline,
+ * The one HTTP client factory (DESIGN.md §3): axios over a keep-alive pool (Node's agents, or undici's; see
+ * `transport`), an overall per-call deadline,
  * raw text bodies, and transport failures mapped to {@link UpstreamError}. One client per source.
  */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
@@ -84,11 +106,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     throw new TypeError(`createHttpClient: baseUrl must be an absolute URL, got ${JSON.stringify(options.baseUrl)}`);
   }
   const maxSockets = options.maxSockets ?? DEFAULT_MAX_SOCKETS;
-  const httpAgent = new http.Agent({ keepAlive: true, maxSockets });
-  const httpsAgent = new https.Agent({ keepAlive: true, maxSockets });
+  const proxied = PROXY_ENV.some((name) => process.env[name]);
+  const transport = proxied ? 'node' : (options.transport ?? transportFromEnv());
+  if (!(HTTP_TRANSPORTS as readonly string[]).includes(transport)) throw new TypeError(`createHttpClient: transport must be one of ${HTTP_TRANSPORTS.join(', ')}, got ${JSON.stringify(transport)}`);
+  const undici = transport === 'undici' ? createUndiciAdapter({ connections: maxSockets }) : null;
+  const httpAgent = undici ? null : new http.Agent({ keepAlive: true, maxSockets });
+  const httpsAgent = undici ? null : new https.Agent({ keepAlive: true, maxSockets });
   const instance: AxiosInstance = axios.create({
-    httpAgent,
-    httpsAgent,
+    ...(undici ? { adapter: undici.adapter } : { httpAgent, httpsAgent }),
     headers: { accept: 'application/json', ...options.headers },
     responseType: 'text',
     // Raw text: vendors send HTML pages and malformed JSON; adapters parse with parseJsonBody.
@@ -99,7 +124,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     decompress: true,
     // axios looks the proxy environment up on every call (proxy-from-env); read it once here instead. With
     // HTTP(S)_PROXY set, axios keeps doing its own lookup (NO_PROXY rules included).
-    ...(PROXY_ENV.some((name) => process.env[name]) ? {} : { proxy: false as const }),
+    ...(proxied ? {} : { proxy: false as const }),
   });
 
   async function request(req: HttpRequest): Promise<HttpResponse> {
@@ -149,8 +174,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     baseUrl: base.href,
     request,
     close() {
-      httpAgent.destroy();
-      httpsAgent.destroy();
+      httpAgent?.destroy();
+      httpsAgent?.destroy();
+      void undici?.close().catch(() => undefined);
     },
   };
 }

@@ -60,11 +60,36 @@ export function createResilienceLayer(adapters: readonly SourceAdapter[], option
       const deadline = resolveDeadline(deadlineHeader, options.deadlineMs);
       if (!deadline.ok) throw new GraphQLError(deadline.reason, { extensions: { code: 'BAD_REQUEST', header: DEADLINE_HEADER, http: { status: 400 } } });
       const recorder = createSourceStatusRecorder();
-      const signal = AbortSignal.any([clientSignal, AbortSignal.timeout(deadline.deadlineMs)]);
+      const signal = requestSignal(clientSignal, deadline.deadlineMs);
       // Every upstream call of the request listens on this signal; a list of customers makes far more than
       // Node's default 10, which only printed MaxListenersExceededWarning (seen by bench/, batching off).
       setMaxListeners(0, signal);
       return { callContext: { signal, deadlineAt: Date.now() + deadline.deadlineMs, observer: recorder }, recorder, deadlineMs: deadline.deadlineMs };
     },
   };
+}
+
+/**
+ * Aborts when the client goes away or after `ms` (reason: a `TimeoutError` DOMException, as
+ * `AbortSignal.timeout`'s). One controller, one unref'd timer and one listener: cheaper per request than
+ * `AbortSignal.any([client, AbortSignal.timeout(ms)])`, which registers both with weak references and a
+ * finalizer (~1 % of a warm 360's CPU in the profile, BENCHMARKS.md).
+ */
+function requestSignal(clientSignal: AbortSignal, ms: number): AbortSignal {
+  const controller = new AbortController();
+  if (clientSignal.aborted) {
+    controller.abort(clientSignal.reason);
+    return controller.signal;
+  }
+  const timer = setTimeout(() => controller.abort(new DOMException('The operation timed out.', 'TimeoutError')), ms);
+  timer.unref();
+  clientSignal.addEventListener(
+    'abort',
+    () => {
+      clearTimeout(timer);
+      controller.abort(clientSignal.reason);
+    },
+    { once: true },
+  );
+  return controller.signal;
 }

@@ -74,11 +74,24 @@ export function paginateBy<T>(items: readonly T[], timeOf: (item: T) => string, 
     if (start === -1) start = keyed.length;
   }
   const slice = keyed.slice(start, start + first);
-  const edges = slice.map((k) => ({ cursor: encodeCursor(field, k.time, k.ref), node: k.item }));
+  // Cursors are encoded only when a query selects them (most ask for `nodes` and `totalCount` only): `edges`
+  // and `endCursor` are computed on first read and kept.
+  let edges: Page<T>['edges'] | undefined;
+  const last = slice.at(-1);
+  let endCursor: string | null | undefined = last ? undefined : null;
   return {
-    edges,
+    get edges() {
+      edges ??= slice.map((k) => ({ cursor: encodeCursor(field, k.time, k.ref), node: k.item }));
+      return edges;
+    },
     nodes: slice.map((k) => k.item),
-    pageInfo: { hasNextPage: start + first < keyed.length, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: {
+      hasNextPage: start + first < keyed.length,
+      get endCursor() {
+        endCursor ??= encodeCursor(field, last!.time, last!.ref);
+        return endCursor;
+      },
+    },
     totalCount: keyed.length,
   };
 }
@@ -100,8 +113,11 @@ const BASE64URL = /^[A-Za-z0-9_-]+$/;
 const MAX_KEY_LENGTH = 300;
 
 function sortTime(time: string): string {
-  const canonical = canonicalTime(time);
-  return CANONICAL.test(canonical) ? canonical : '';
+  if (time.length === 24 && CANONICAL.test(time)) return time;
+  const ms = Date.parse(time);
+  if (Number.isNaN(ms)) return '';
+  const iso = new Date(ms).toISOString();
+  return CANONICAL.test(iso) ? iso : '';
 }
 
 function encodeCursor(field: PagedField, time: string, ref: string): string {

@@ -1,0 +1,66 @@
+/**
+ * `node dist/bench/compareBuilds.js --cli <other build's dist/src/cli.js> [flags]`: CPU per warm 360 of this
+ * build and another (e.g. the commit before a change), measured side by side: both gateways run at once, each
+ * in its own process pinned to core 1, and are loaded in alternating rounds (autocannon, 16 connections, 0 ms
+ * sources); per round, CPU-milliseconds the process used per answered query (/proc). CPU time per query is far
+ * less sensitive to other work on the machine than req/s; alternating rounds cancel most of what remains.
+ * Flags: `--mode live|cached` (cached: source reads cached, only the gateway's own work; default live),
+ * `--rounds <n>` (5), `--seconds <n>` per round (6), `--transport undici|node` for this build.
+ */
+import { parseArgs } from 'node:util';
+import { generateDataset } from '../src/sandbox/dataset/index.js';
+import { startSandbox } from '../src/sandbox/index.js';
+import { UNTHROTTLED_SHOPIFY } from './benchModes.js';
+import { machineInfo } from './machineInfo.js';
+import { measureLoad } from './measureLoad.js';
+import { benchHeaders } from './postGraphql.js';
+import { CUSTOMER_360 } from './queries.js';
+import { selectCustomers } from './selectCustomers.js';
+import { pinProcess } from './spawnPinned.js';
+import { startGatewayProcess, type GatewayProcess } from './startGatewayProcess.js';
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { cli: { type: 'string' }, mode: { type: 'string', default: 'live' }, rounds: { type: 'string', default: '5' }, seconds: { type: 'string', default: '6' }, transport: { type: 'string' } } });
+  if (!values.cli) throw new Error('--cli <path of the other build’s dist/src/cli.js> is required');
+  const machine = machineInfo();
+  pinProcess(process.pid, 0, machine.nproc);
+  const dataset = generateDataset({ size: 1_000, seed: 42 });
+  const sandbox = await startSandbox({ dataset, shopifyBucket: UNTHROTTLED_SHOPIFY });
+  const servers = [sandbox.salesforce, sandbox.shopify, sandbox.zendesk];
+  const pin = { core: 1, cores: machine.nproc, logLevel: 'warn' };
+  const cache = values.mode === 'cached' ? { sourceCacheTtlMs: 600_000 } : {};
+  const builds: Array<{ name: string; gateway: GatewayProcess; cpuMs: number[] }> = [];
+  try {
+    builds.push({ name: 'this build', gateway: await startGatewayProcess(sandbox, { name: 'this build', ...cache, ...(values.transport ? { env: { C360_HTTP_TRANSPORT: values.transport } } : {}) }, pin), cpuMs: [] });
+    builds.push({ name: values.cli, gateway: await startGatewayProcess(sandbox, { name: 'other build', cli: values.cli, ...cache }, pin), cpuMs: [] });
+    const ids = (await selectCustomers(builds[0]!.gateway.url, dataset, 100)).map((c) => c.id);
+    const body = (i: number): string => JSON.stringify({ query: CUSTOMER_360, variables: { id: ids[i % ids.length]! } });
+    const load = (g: GatewayProcess, durationS: number) => measureLoad({ url: g.url, headers: benchHeaders(), body, connections: 16, durationS, rate: null, target: g, servers });
+    console.log(`compare builds (${values.mode}): ${machine.cpuModel} × ${machine.nproc}, load average ${machine.loadAverage.join(' ')}, ${values.rounds} alternating rounds of ${values.seconds} s, 16 connections, 0 ms sources`);
+    for (const b of builds) await load(b.gateway, 8); // unmeasured warm-up (crosswalk, JIT)
+    for (let r = 0; r < Number(values.rounds); r += 1) {
+      for (const b of r % 2 === 0 ? builds : [...builds].reverse()) {
+        const f = await load(b.gateway, Number(values.seconds));
+        if (f.non2xx > 0 || f.errors > 0) throw new Error(`${b.name}: ${f.non2xx} non-2xx, ${f.errors} errors`);
+        b.cpuMs.push(1000 / f.requestsPerCpuSecond);
+        console.log(`round ${r + 1} ${b.name}: ${(1000 / f.requestsPerCpuSecond).toFixed(3)} CPU ms per query (${f.completed} queries, ${f.targetCpuCores.toFixed(2)} cores, ${f.upstreamCallsPerRequest.toFixed(1)} calls)`);
+      }
+    }
+    const [a, b] = builds as [(typeof builds)[0], (typeof builds)[0]];
+    console.log(`\nmedian CPU ms per warm 360: this build ${median(a.cpuMs).toFixed(3)}, ${b.name} ${median(b.cpuMs).toFixed(3)}; ratio ${(median(a.cpuMs) / median(b.cpuMs)).toFixed(3)}`);
+  } finally {
+    for (const b of builds) await b.gateway.stop();
+    await sandbox.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`compare builds failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,192 @@
+import type { Sandbox } from '../src/sandbox/index.js';
+import type { FakeServer } from '../src/sandbox/fakeTypes.js';
+import type { BenchSettings } from './benchModes.js';
+import type { TableRow } from './formatTable.js';
+import { measureLight, type LightFigures } from './measureLight.js';
+import { measureLoad, type LoadFigures } from './measureLoad.js';
+import { benchHeaders, postGraphql, postRaw } from './postGraphql.js';
+import { CUSTOMER_360, NAIVE_QUERY } from './queries.js';
+import { sampleRss, type RssTrend } from './sampleRss.js';
+import type { BenchCustomer } from './selectCustomers.js';
+import type { PinnedProcess } from './spawnPinned.js';
+import { startFloorProcess } from './startFloorProcess.js';
+import { startNaivePeer } from './startNaivePeer.js';
+import type { GatewayProcess } from './startGatewayProcess.js';
+
+/** One compared target: how to send it the i-th request of a warm 360 (as a body for autocannon, and one at a time). */
+interface Target {
+  readonly name: string;
+  readonly url: string;
+  readonly process: PinnedProcess;
+  readonly headers: Record<string, string>;
+  readonly body: (i: number) => string;
+}
+
+/** Medians over the interleaved rounds of one target. */
+export interface ComparedTarget {
+  readonly name: string;
+  readonly lightP50: number;
+  readonly lightP99: number;
+  /** Requests per CPU-second of the target at saturation with 0 ms sources (median of rounds). */
+  readonly perCore: number;
+  readonly rps: number;
+  readonly callsPerQuery: number;
+  readonly rounds: { readonly light: LightFigures[]; readonly load: LoadFigures[] };
+  readonly rss: RssTrend;
+}
+
+/** The side-by-side of issue 17: the gateway, the naive peer and the floor program, with their ratios. */
+export interface Comparison {
+  readonly targets: ComparedTarget[];
+  readonly ratios: {
+    readonly gatewayOverNaivePerCore: number;
+    readonly gatewayOverFloorPerCore: number;
+    readonly p50MinusFloorMs: number;
+    readonly p99MinusFloorMs: number;
+  };
+  readonly doneWhen: ReadonlyArray<{ readonly criterion: string; readonly measured: string; readonly met: boolean }>;
+}
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+function setDelay(servers: readonly FakeServer[], delayMs: number): void {
+  for (const s of servers) {
+    s.clearFaults();
+    if (delayMs > 0) s.addFault({ delayMs });
+  }
+}
+
+/**
+ * Measures the warm 360 on the gateway, the naive peer (Apollo Server + axios, bench/naivePeer.ts) and the floor
+ * program (the gateway's calls through its adapters, no GraphQL) in `settings.compareRounds` interleaved rounds
+ * (the order rotates each round), each target in its own process pinned to the same core: light load (one
+ * request in flight, `delayMs` on every source) and saturation (`connections`, 0 ms sources) per round. The RSS
+ * of each process is sampled every second throughout. Every target gets an unmeasured warm-up load first.
+ */
+export async function compareTargets(inputs: {
+  sandbox: Sandbox;
+  gateway: GatewayProcess;
+  customers: readonly BenchCustomer[];
+  settings: BenchSettings;
+  pin: { core: number; cores: number };
+  log: (line: string) => void;
+}): Promise<{ comparison: Comparison; rows: TableRow[] }> {
+  const { sandbox, gateway, settings: s, log } = inputs;
+  const servers = [sandbox.salesforce, sandbox.shopify, sandbox.zendesk];
+  const warm = inputs.customers.slice(0, 100);
+  const json = { 'content-type': 'application/json' };
+  const naive = await startNaivePeer(sandbox, inputs.pin);
+  const floor = await startFloorProcess(sandbox, inputs.pin);
+  const sfId = (c: BenchCustomer): string => {
+    const ref = c.refs.find((r) => r.source === 'salesforce');
+    if (!ref) throw new Error(`bench customer ${c.id} has no salesforce record`);
+    return ref.id;
+  };
+  const targets: Target[] = [
+    { name: 'gateway', url: gateway.url, process: gateway, headers: benchHeaders(), body: (i) => JSON.stringify({ query: CUSTOMER_360, variables: { id: warm[i % warm.length]!.id } }) },
+    { name: 'naive peer', url: naive.url, process: naive, headers: json, body: (i) => JSON.stringify({ query: NAIVE_QUERY, variables: { id: sfId(warm[i % warm.length]!) } }) },
+    { name: 'floor program', url: floor.url, process: floor, headers: json, body: (i) => JSON.stringify({ refs: warm[i % warm.length]!.refs }) },
+  ];
+  const samplers = new Map(targets.map((t) => [t.name, sampleRss(t.process, 1_000)]));
+  try {
+    // The naive peer must answer what it is asked, or its timings mean nothing.
+    const probe = await postGraphql(naive.url, NAIVE_QUERY, { id: sfId(warm[0]!) });
+    const probed = (probe.body.data as { customer: { orders: unknown[]; tickets: unknown[] } | null } | undefined)?.customer;
+    if (probe.status !== 200 || probe.body.errors || !probed) throw new Error(`naive peer: ${probe.status} ${JSON.stringify(probe.body).slice(0, 300)}`);
+    const send = (t: Target) => async (i: number): Promise<void> => {
+      const { status, text } = await postRaw(t.url, t.body(i), t.headers);
+      if (status !== 200 || (t.name !== 'floor program' && text.includes('"errors"'))) throw new Error(`${t.name} answered ${status}: ${text.slice(0, 300)}`);
+    };
+    const load = async (t: Target, durationS: number): Promise<LoadFigures> => {
+      const f = await measureLoad({ url: t.url, headers: t.headers, body: t.body, connections: s.connections, durationS, rate: null, target: t.process, servers });
+      if (f.non2xx > 0 || f.errors > 0) throw new Error(`${t.name}: ${f.non2xx} non-2xx answers and ${f.errors} errors under load`);
+      return f;
+    };
+    setDelay(servers, 0);
+    for (const t of targets) await load(t, s.warmupS);
+    const light = new Map<string, LightFigures[]>(targets.map((t) => [t.name, []]));
+    const sat = new Map<string, LoadFigures[]>(targets.map((t) => [t.name, []]));
+    for (let round = 0; round < s.compareRounds; round += 1) {
+      const order = targets.map((_, k) => targets[(k + round) % targets.length]!);
+      setDelay(servers, s.delayMs);
+      for (const t of order) {
+        const f = await measureLight(send(t), servers, s.compareLightCount, 5);
+        light.get(t.name)!.push(f);
+        log(`compare round ${round + 1} ${t.name}: light p50 ${f.latency.p50.toFixed(2)} p99 ${f.latency.p99.toFixed(2)} ms, ${f.upstreamCallsPerRequest.toFixed(1)} calls`);
+      }
+      setDelay(servers, 0);
+      for (const t of order) {
+        const f = await load(t, s.compareLoadS);
+        sat.get(t.name)!.push(f);
+        log(`compare round ${round + 1} ${t.name}: ${f.requestsPerSecond.toFixed(0)} req/s on ${f.targetCpuCores.toFixed(2)} cores = ${f.requestsPerCpuSecond.toFixed(0)} per core, ${f.upstreamCallsPerRequest.toFixed(1)} calls`);
+      }
+    }
+    setDelay(servers, 0);
+    const compared: ComparedTarget[] = targets.map((t) => {
+      const l = light.get(t.name)!;
+      const z = sat.get(t.name)!;
+      return {
+        name: t.name,
+        lightP50: median(l.map((f) => f.latency.p50)),
+        lightP99: median(l.map((f) => f.latency.p99)),
+        perCore: median(z.map((f) => f.requestsPerCpuSecond)),
+        rps: median(z.map((f) => f.requestsPerSecond)),
+        callsPerQuery: median(l.map((f) => f.upstreamCallsPerRequest)),
+        rounds: { light: l, load: z },
+        rss: samplers.get(t.name)!.stop(),
+      };
+    });
+    const [g, n, f] = compared as [ComparedTarget, ComparedTarget, ComparedTarget];
+    const ratios = {
+      gatewayOverNaivePerCore: g.perCore / n.perCore,
+      gatewayOverFloorPerCore: g.perCore / f.perCore,
+      p50MinusFloorMs: g.lightP50 - f.lightP50,
+      p99MinusFloorMs: g.lightP99 - f.lightP99,
+    };
+    const doneWhen = [
+      { criterion: 'throughput per core >= 2x naive peer', measured: `${ratios.gatewayOverNaivePerCore.toFixed(2)}x`, met: ratios.gatewayOverNaivePerCore >= 2 },
+      { criterion: 'throughput per core >= 0.8x floor program', measured: `${ratios.gatewayOverFloorPerCore.toFixed(2)}x`, met: ratios.gatewayOverFloorPerCore >= 0.8 },
+      { criterion: 'light p50 <= floor p50 + 1 ms', measured: `${ratios.p50MinusFloorMs >= 0 ? '+' : ''}${ratios.p50MinusFloorMs.toFixed(2)} ms`, met: ratios.p50MinusFloorMs <= 1 },
+      { criterion: 'light p99 <= floor p99 + 5 ms', measured: `${ratios.p99MinusFloorMs >= 0 ? '+' : ''}${ratios.p99MinusFloorMs.toFixed(2)} ms`, met: ratios.p99MinusFloorMs <= 5 },
+      { criterion: 'upstream calls per warm 360 <= sources (3)', measured: g.callsPerQuery.toFixed(1), met: g.callsPerQuery <= 3 },
+    ];
+    const rows: TableRow[] = compared.map((c) => ({
+      query: '360 by id (warm), side by side',
+      target: c.name,
+      conditions: `${s.compareRounds} interleaved rounds (medians): light ${s.delayMs} ms sources; saturation 0 ms sources, ${s.connections} conns`,
+      p50: c.lightP50,
+      p99: c.lightP99,
+      rps: c.rps,
+      rpsPerCore: c.perCore,
+      callsPerQuery: c.callsPerQuery,
+      peakRssMiB: c.rss.peakMiB,
+    }));
+    return { comparison: { targets: compared, ratios, doneWhen }, rows };
+  } finally {
+    for (const sampler of samplers.values()) sampler.stop();
+    await naive.stop();
+    await floor.stop();
+  }
+}
+
+/** The comparison as the Markdown the bench prints (and BENCHMARKS.md quotes). */
+export function formatComparison(c: Comparison): string {
+  const lines = [
+    '| target | light p50 / p99 ms | saturation req/s per core, 0 ms sources | req/s | upstream calls/query | peak RSS MiB | RSS trend MiB/min |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...c.targets.map((t) => `| ${t.name} | ${t.lightP50.toFixed(2)} / ${t.lightP99.toFixed(2)} | ${t.perCore.toFixed(0)} | ${t.rps.toFixed(0)} | ${t.callsPerQuery.toFixed(1)} | ${t.rss.peakMiB.toFixed(0)} | ${t.rss.slopeMiBPerMin.toFixed(1)} |`),
+    '',
+    `Ratios: gateway/naive per core ${c.ratios.gatewayOverNaivePerCore.toFixed(2)}x, gateway/floor per core ${c.ratios.gatewayOverFloorPerCore.toFixed(2)}x, p50 ${fmtDelta(c.ratios.p50MinusFloorMs)} and p99 ${fmtDelta(c.ratios.p99MinusFloorMs)} vs the floor program.`,
+    '',
+    '| issue 17 "Done when" | measured | met? |',
+    '|---|---:|---|',
+    ...c.doneWhen.map((d) => `| ${d.criterion} | ${d.measured} | ${d.met ? 'yes' : 'no'} |`),
+  ];
+  return lines.join('\n');
+}
+
+const fmtDelta = (ms: number): string => `${ms >= 0 ? '+' : ''}${ms.toFixed(2)} ms`;

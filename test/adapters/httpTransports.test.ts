@@ -1,0 +1,90 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHttpClient, HTTP_TRANSPORTS, transportFromEnv } from '../../src/adapters/http.js';
+import { isUpstreamError } from '../../src/adapters/UpstreamError.js';
+
+// A loopback server echoing what it received; /big answers 64 KiB; /status/<n> answers that status.
+let server: http.Server;
+let base: string;
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      if (req.url?.endsWith('/big')) return void res.writeHead(200, { 'content-type': 'application/json' }).end(`"${'x'.repeat(64 * 1024)}"`);
+      const status = /\/status\/(\d+)/.exec(req.url ?? '')?.[1];
+      res.writeHead(status ? Number(status) : 200, { 'content-type': 'application/json', 'x-Trace': 'abc', 'set-cookie': ['a=1', 'b=2'] });
+      res.end(JSON.stringify({ method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+async function failure(promise: Promise<unknown>) {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  if (!isUpstreamError(error)) throw new Error(`expected an UpstreamError, got ${String(error)}`);
+  return error;
+}
+
+describe.each(HTTP_TRANSPORTS)('createHttpClient over the %s transport', (transport) => {
+  it('sends the path, query, headers and a JSON body, and answers status, lower-case headers and the text', async () => {
+    const client = createHttpClient({ source: 'crm', baseUrl: base, headers: { authorization: 'Bearer t' }, transport });
+    const res = await client.request({ method: 'POST', path: 'contacts', params: { q: "Name = 'Zoë'", n: 2 }, body: { a: 1 }, headers: { 'x-extra': 'yes' } });
+    expect(res.status).toBe(200);
+    expect(res.headers['x-trace']).toBe('abc');
+    expect(res.headers['content-type']).toBe('application/json');
+    expect(res.url).toBe('/api/contacts?q=Name+%3D+%27Zo%C3%AB%27&n=2');
+    const echo = JSON.parse(res.body) as { method: string; url: string; headers: Record<string, string>; body: string };
+    expect(echo.method).toBe('POST');
+    expect(new URL(echo.url, 'http://x').searchParams.get('q')).toBe("Name = 'Zoë'");
+    expect(echo.headers.authorization).toBe('Bearer t');
+    expect(echo.headers['x-extra']).toBe('yes');
+    expect(echo.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(echo.body)).toEqual({ a: 1 });
+    client.close();
+  });
+
+  it('sends URLSearchParams bodies form-encoded and answers any status without throwing', async () => {
+    const client = createHttpClient({ source: 'crm', baseUrl: base, transport });
+    const res = await client.request({ method: 'POST', path: 'status/503', body: new URLSearchParams({ grant_type: 'client_credentials' }) });
+    expect(res.status).toBe(503);
+    const echo = JSON.parse(res.body) as { headers: Record<string, string>; body: string };
+    expect(echo.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(echo.body).toBe('grant_type=client_credentials');
+    client.close();
+  });
+
+  it('refuses a body above maxBodyBytes as bad_response', async () => {
+    const client = createHttpClient({ source: 'crm', baseUrl: base, maxBodyBytes: 1024, transport });
+    const error = await failure(client.request({ method: 'GET', path: '/big' }));
+    expect(error.kind).toBe('bad_response');
+    // The client still works afterwards.
+    expect((await client.request({ method: 'GET', path: 'again' })).status).toBe(200);
+    client.close();
+  });
+
+  it('reports a refused connection as unavailable', async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const client = createHttpClient({ source: 'crm', baseUrl: `http://127.0.0.1:${port}/`, transport });
+    const error = await failure(client.request({ method: 'GET', path: 'x' }));
+    expect(error.kind).toBe('unavailable');
+    client.close();
+  });
+});
+
+describe('transportFromEnv', () => {
+  it('defaults to node, accepts undici, and names the variable for anything else', () => {
+    expect(transportFromEnv({})).toBe('node');
+    expect(transportFromEnv({ C360_HTTP_TRANSPORT: 'undici' })).toBe('undici');
+    expect(() => transportFromEnv({ C360_HTTP_TRANSPORT: 'curl' })).toThrow(/C360_HTTP_TRANSPORT/);
+  });
+});

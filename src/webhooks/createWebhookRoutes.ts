@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { GatewayErrorCode } from '../errors.js';
 import { sendError } from '../http/index.js';
 import type { ChangeFeed } from '../state/ChangeFeed.js';
-import { readRawBody } from './readRawBody.js';
+import { readRawBody } from '../http/readRawBody.js';
 import type { ReplayGuard } from './createReplayGuard.js';
 import { salesforceWebhook } from './salesforceWebhook.js';
 import { shopifyWebhook } from './shopifyWebhook.js';

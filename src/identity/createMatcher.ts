@@ -105,8 +105,9 @@ const round = (n: number): number => Math.round(n * 100) / 100;
  * phonetic and swapped-order levels; emails by local part and edit distance; dates by keying error,
  * transposition and part; street lines by tokens; postcode, city, region; identifiers with one keying
  * error), each weighing log2(m/u), EXACT names and cities adjusted by term frequency; MISSING and IMPLIED
- * weigh 0, a SHARED email or phone `sharedValueWeight`; household evidence is capped (`householdCap`). Email, phone and declared identifiers also decide the deterministic rule, unless the
- * value is blocked, shared or generic.
+ * weigh 0, a SHARED email or phone `sharedValueWeight`; household evidence is capped (`householdCap`).
+ * Email, phone and declared identifiers also decide the deterministic rule, unless the value is blocked,
+ * shared or generic.
  */
 export function createMatcher(tuning: IdentityTuning, model: MatchModel = builtInModel()): Matcher {
   const levels = withLevels(model.levels, tuning.matching.levels);

@@ -1,5 +1,5 @@
 import { pino } from 'pino';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHttpClient } from '../../../src/adapters/http.js';
 import type { HttpClient } from '../../../src/adapters/http.js';
 import { createSalesforceAdapter, salesforceHeaders } from '../../../src/adapters/salesforce/index.js';
@@ -7,8 +7,8 @@ import type { BlockingKey, SourceAdapter } from '../../../src/adapters/types.js'
 import { UpstreamError } from '../../../src/adapters/UpstreamError.js';
 import type { FaultSpec } from '../../../src/sandbox/fakeTypes.js';
 import type { FakeServer } from '../../../src/sandbox/fakeTypes.js';
-import { startSalesforceSandbox } from '../../../src/sandbox/salesforce/index.js';
 import { IDS, pagerContacts, salesforceFixture, sfId } from '../../sandbox/salesforce/salesforceFixture.js';
+import { useSalesforceSandboxes } from './useSalesforceSandboxes.js';
 
 const TOKEN = 'adapter-test-token';
 let server: FakeServer;
@@ -40,20 +40,9 @@ const refIds = (slot: unknown): string[] => {
 };
 const routes = (target: FakeServer = server): (string | null)[] => target.requests().map((r) => r.route);
 
-beforeAll(async () => {
-  const dataset = salesforceFixture(pagerContacts(5));
-  server = await startSalesforceSandbox(dataset, { accessToken: TOKEN });
-  paged = await startSalesforceSandbox(dataset, { accessToken: TOKEN, batchSize: 2 });
-});
-afterAll(async () => {
-  await Promise.all([server.close(), paged.close()]);
-});
-beforeEach(() => {
-  server.reset();
-  paged.reset();
-});
-afterEach(() => {
-  for (const client of clients.splice(0)) client.close();
+useSalesforceSandboxes(() => salesforceFixture(pagerContacts(5)), TOKEN, clients, (started, startedPaged) => {
+  server = started;
+  paged = startedPaged;
 });
 
 describe('createSalesforceAdapter: shape', () => {

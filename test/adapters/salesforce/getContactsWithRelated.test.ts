@@ -1,10 +1,10 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHttpClient, type HttpClient } from '../../../src/adapters/http.js';
 import { createSalesforceAdapter, salesforceHeaders } from '../../../src/adapters/salesforce/index.js';
 import type { RecordWithRelated, SourceAdapter } from '../../../src/adapters/types.js';
 import type { FakeServer } from '../../../src/sandbox/fakeTypes.js';
-import { startSalesforceSandbox } from '../../../src/sandbox/salesforce/index.js';
 import { IDS, pagerContacts, salesforceFixture, sfId } from '../../sandbox/salesforce/salesforceFixture.js';
+import { useSalesforceSandboxes } from './useSalesforceSandboxes.js';
 
 const TOKEN = 'fused-test-token';
 const BOTH = { orders: false, tickets: true, activities: true } as const;
@@ -23,20 +23,9 @@ const answer = (slot: RecordWithRelated | Error | undefined): RecordWithRelated 
   return slot;
 };
 
-beforeAll(async () => {
-  const dataset = salesforceFixture(pagerContacts(5));
-  server = await startSalesforceSandbox(dataset, { accessToken: TOKEN });
-  paged = await startSalesforceSandbox(dataset, { accessToken: TOKEN, batchSize: 2 });
-});
-afterAll(async () => {
-  await Promise.all([server.close(), paged.close()]);
-});
-beforeEach(() => {
-  server.reset();
-  paged.reset();
-});
-afterEach(() => {
-  for (const client of clients.splice(0)) client.close();
+useSalesforceSandboxes(() => salesforceFixture(pagerContacts(5)), TOKEN, clients, (started, startedPaged) => {
+  server = started;
+  paged = startedPaged;
 });
 
 describe('createSalesforceAdapter: fetchWithRelated (Contact with Case and Task child sub-queries)', () => {

@@ -1,12 +1,12 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHttpClient } from '../../../src/adapters/http.js';
 import type { HttpClient } from '../../../src/adapters/http.js';
 import { createSalesforceAdapter, salesforceHeaders } from '../../../src/adapters/salesforce/index.js';
 import type { BlockingKey, SourceAdapter } from '../../../src/adapters/types.js';
 import type { SfContact } from '../../../src/sandbox/dataset/types.js';
 import type { FakeServer } from '../../../src/sandbox/fakeTypes.js';
-import { startSalesforceSandbox } from '../../../src/sandbox/salesforce/index.js';
 import { IDS, salesforceFixture, sfId } from '../../sandbox/salesforce/salesforceFixture.js';
+import { useSalesforceSandboxes } from './useSalesforceSandboxes.js';
 
 // The blocking-key kinds added for multi-pass blocking (namePrefix, birthDate, postcodeStreet) and the
 // maxSearchResults cap, over loopback against the SOQL fake.
@@ -71,20 +71,9 @@ const ids = (slot: unknown): string[] => {
 const queries = (target: FakeServer = server): string[] => target.requests().flatMap((r) => (r.route === 'query' ? [r.query['q'] ?? ''] : []));
 const whereOf = (soql: string): string => soql.slice(soql.indexOf(' WHERE ') + 7);
 
-beforeAll(async () => {
-  const dataset = salesforceFixture([...Object.values(EXTRA), ...commons, rare]);
-  server = await startSalesforceSandbox(dataset, { accessToken: TOKEN });
-  paged = await startSalesforceSandbox(dataset, { accessToken: TOKEN, batchSize: 2 });
-});
-afterAll(async () => {
-  await Promise.all([server.close(), paged.close()]);
-});
-beforeEach(() => {
-  server.reset();
-  paged.reset();
-});
-afterEach(() => {
-  for (const client of clients.splice(0)) client.close();
+useSalesforceSandboxes(() => salesforceFixture([...Object.values(EXTRA), ...commons, rare]), TOKEN, clients, (started, startedPaged) => {
+  server = started;
+  paged = startedPaged;
 });
 
 describe('Salesforce search: declared key kinds', () => {

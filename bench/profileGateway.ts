@@ -1,7 +1,7 @@
 /**
  * `node dist/bench/profileGateway.js [seconds] [query]`: runs the built gateway under `--cpu-prof` against the
  * sandbox (delay 20 ms on every route), loads it with autocannon (64 connections, warm 360 query by default,
- * or `lookup`; a third argument `cached` caches source reads 60 s, a fourth sets the connections), stops it, and prints the top functions by self time from the written .cpuprofile.
+ * `same` (the naive peer's question, SAME_AS_NAIVE) or `lookup`; a third argument `cached` caches source reads 60 s, a fourth sets the connections), stops it, and prints the top functions by self time from the written .cpuprofile.
  */
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,9 +12,10 @@ import { UNTHROTTLED_SHOPIFY } from './benchModes.js';
 import { machineInfo } from './machineInfo.js';
 import { measureLoad } from './measureLoad.js';
 import { benchHeaders } from './postGraphql.js';
-import { CUSTOMER_360, LOOKUP_BY_EMAIL } from './queries.js';
+import { CUSTOMER_360, LOOKUP_BY_EMAIL, SAME_AS_NAIVE } from './queries.js';
 import { selectCustomers } from './selectCustomers.js';
 import { pinProcess } from './spawnPinned.js';
+import { startFloorProcess } from './startFloorProcess.js';
 import { startGatewayProcess } from './startGatewayProcess.js';
 
 interface ProfileNode {
@@ -61,15 +62,21 @@ async function main(): Promise<void> {
   const dataset = generateDataset({ size: 1_000, seed: 42 });
   const sandbox = await startSandbox({ dataset, shopifyBucket: UNTHROTTLED_SHOPIFY });
   const dir = mkdtempSync(join(tmpdir(), 'c360-prof-'));
-  const gateway = await startGatewayProcess(sandbox, { name: 'gateway', ...(cached ? { sourceCacheTtlMs: 60_000 } : {}) }, { core: 1, cores: machine.nproc, logLevel: 'warn', nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...(process.env.C360_PROFILE_NODE_ARGS ?? '').split(' ').filter(Boolean)] });
+  const nodeArgs = ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...(process.env.C360_PROFILE_NODE_ARGS ?? '').split(' ').filter(Boolean)];
+  const gateway = await startGatewayProcess(sandbox, { name: 'gateway', ...(cached ? { sourceCacheTtlMs: 60_000 } : {}) }, { core: 1, cores: machine.nproc, logLevel: 'warn', nodeArgs: which === 'floor' ? [] : nodeArgs });
+  // `floor` as the query: profile the floor program (bench/floorServer.ts) making the same calls, for contrast.
+  const floor = which === 'floor' ? await startFloorProcess(sandbox, { core: 1, cores: machine.nproc, nodeArgs }) : null;
   const servers = [sandbox.salesforce, sandbox.shopify, sandbox.zendesk];
   try {
     const customers = await selectCustomers(gateway.url, dataset, 100);
     for (const s of servers) s.addFault({ delayMs: 20 });
-    const body = (i: number): string => (which === 'lookup' ? JSON.stringify({ query: LOOKUP_BY_EMAIL, variables: { q: customers[i % customers.length]!.email } }) : JSON.stringify({ query: CUSTOMER_360, variables: { id: customers[i % customers.length]!.id } }));
-    const f = await measureLoad({ url: gateway.url, headers: benchHeaders(), body, connections, durationS: seconds, rate: null, target: gateway, servers });
+    const body = (i: number): string => (which === 'lookup' ? JSON.stringify({ query: LOOKUP_BY_EMAIL, variables: { q: customers[i % customers.length]!.email } }) : JSON.stringify({ query: which === 'same' ? SAME_AS_NAIVE : CUSTOMER_360, variables: { id: customers[i % customers.length]!.id } }));
+    const f = floor
+      ? await measureLoad({ url: floor.url, headers: { 'content-type': 'application/json' }, body: (i) => JSON.stringify({ refs: customers[i % customers.length]!.refs }), connections, durationS: seconds, rate: null, target: floor, servers })
+      : await measureLoad({ url: gateway.url, headers: benchHeaders(), body, connections, durationS: seconds, rate: null, target: gateway, servers });
     console.log(`${which}: ${f.requestsPerSecond.toFixed(0)} req/s, ${f.targetCpuCores.toFixed(2)} cores, ${f.requestsPerCpuSecond.toFixed(0)} req/CPU-s, ${f.upstreamCallsPerRequest.toFixed(1)} calls/req, non2xx ${f.non2xx}`);
   } finally {
+    await floor?.stop();
     await gateway.stop();
     await sandbox.close();
   }

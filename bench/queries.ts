@@ -49,3 +49,10 @@ export function listVariables(ids: readonly string[]): { a: string[]; b: string[
 
 /** The query the bench sends the naive peer: what it can give of the 360 (contact, 10 orders, 10 tickets). */
 export const NAIVE_QUERY = `query Naive($id: ID!) { customer(id: $id) { id name email phone city orders(first: 10) { number createdAt total { amount currencyCode } } tickets(first: 10) { number subject status createdAt } } }`;
+
+/**
+ * The naive peer's question asked of the gateway (issue 17's "one customer with contact points, 10 orders and 10
+ * tickets"): the same shape as {@link NAIVE_QUERY}, so that the side by side also compares equal work. The
+ * gateway's answer still carries what the peer cannot give (all of the person's records, every source's tickets).
+ */
+export const SAME_AS_NAIVE = `query SameAsNaive($id: ID!) { customer(id: $id) { id displayName emails { value } phones { value } addresses { city } orders(first: 10) { nodes { number createdAt total { amount currencyCode } } } tickets(first: 10) { nodes { number subject status createdAt } } } }`;

@@ -80,6 +80,11 @@ export interface SourcePolicies {
    * Shopify's reported `currentlyAvailable`). Absent = no budget (today: only the vendor's throttling answers).
    */
   readonly budget?: { readonly capacity: number; readonly refillPerSecond: number; readonly estimatedCost: number } | undefined;
+  /**
+   * Merge the by-id reads that concurrent requests make of this source in one turn of the event loop into one
+   * call (`coalesceCalls`). Default true; file sources are never merged (they make no calls).
+   */
+  readonly coalesce?: boolean | undefined;
 }
 
 /** The policies a source gets when its config names none. */
@@ -207,6 +212,7 @@ const policiesSchema = z
       })
       .strict()
       .optional(),
+    coalesce: z.boolean().optional(),
   })
   .strict()
   .default(D);

@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { GraphQLError } from 'graphql';
 import type { CallContext, SourceAdapter, SourceCallReport } from '../adapters/types.js';
+import { coalesceCalls } from '../adapters/coalesceCalls.js';
 import type { SourceConfig } from '../config.js';
 import type { SourceRef } from '../domain/index.js';
 import { createResilientAdapter, type BreakerState, type ResilientAdapter } from './createResilientAdapter.js';
@@ -46,7 +47,9 @@ export function createResilienceLayer(adapters: readonly SourceAdapter[], option
   const byName = new Map(options.sources.map((source) => [source.name, source]));
   const wrapped = adapters.map((adapter) => {
     const config = byName.get(adapter.name);
-    return createResilientAdapter(adapter, { policies: config?.policies, timeoutMs: config?.timeoutMs ?? DEFAULT_TIMEOUT_MS, onReport: options.onReport });
+    // Concurrent requests' reads by id share calls (issue 17); a file source makes no calls to share.
+    const inner = adapter.kind !== 'file' && config?.policies?.coalesce !== false ? coalesceCalls(adapter) : adapter;
+    return createResilientAdapter(inner, { policies: config?.policies, timeoutMs: config?.timeoutMs ?? DEFAULT_TIMEOUT_MS, onReport: options.onReport });
   });
   const wrappedByName = new Map(wrapped.map((adapter) => [adapter.name, adapter]));
   return {

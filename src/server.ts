@@ -223,7 +223,7 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
 
   const graphqlHandler = createGraphQLHandler<GatewayContext>(
     apollo,
-    async (req, signal) => {
+    async (req, signal, atEnd) => {
       const incoming = req.headers['x-request-id'];
       const requestId = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
       // Before anything else: a missing or bad credential is a 401 here, so no loader (no source call) exists.
@@ -233,6 +233,7 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
       }
       const purpose = resolvePurpose(req.headers['x-c360-purpose'], principal);
       const perRequest = resilience.forRequest(req.headers[DEADLINE_HEADER], signal);
+      atEnd(perRequest.release);
       return {
         requestId,
         logger: logger.child({ requestId }),

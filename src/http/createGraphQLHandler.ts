@@ -2,8 +2,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { readJsonBody } from './readJsonBody.js';
 
-/** Builds the per-request context from the Node request; `signal` aborts when the client goes away. */
-export type ContextFactory<TContext extends BaseContext> = (req: IncomingMessage, signal: AbortSignal) => Promise<TContext>;
+/**
+ * Builds the per-request context from the Node request; `signal` aborts when the client goes away. What is
+ * handed to `atEnd` runs once the response is finished or the connection closed (e.g. clearing the request's
+ * deadline timer, so that nothing of a finished request waits for its deadline to be collected).
+ */
+export type ContextFactory<TContext extends BaseContext> = (req: IncomingMessage, signal: AbortSignal, atEnd: (release: () => void) => void) => Promise<TContext>;
 
 /**
  * A Node `http` request handler for Apollo Server 5 (the integration contract is
@@ -41,12 +45,14 @@ export function createGraphQLHandler<TContext extends BaseContext>(
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     const aborter = new AbortController();
+    const releases: Array<() => void> = [];
     res.on('close', () => {
       if (!res.writableFinished) aborter.abort();
+      for (const release of releases) release();
     });
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body: rewriteBody ? rewriteBody(outcome.body, req) : outcome.body },
-      context: () => contextFactory(req, aborter.signal),
+      context: () => contextFactory(req, aborter.signal, (release) => releases.push(release)),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;

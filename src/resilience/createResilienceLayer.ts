@@ -24,6 +24,8 @@ export interface RequestResilience {
   readonly callContext: CallContext;
   readonly recorder: SourceStatusRecorder;
   readonly deadlineMs: number;
+  /** Call when the request has ended: clears its deadline timer and its listener on the client signal. */
+  readonly release: () => void;
 }
 
 /** Every source's policies, and the per-request deadline. */
@@ -63,11 +65,11 @@ export function createResilienceLayer(adapters: readonly SourceAdapter[], option
       const deadline = resolveDeadline(deadlineHeader, options.deadlineMs);
       if (!deadline.ok) throw new GraphQLError(deadline.reason, { extensions: { code: 'BAD_REQUEST', header: DEADLINE_HEADER, http: { status: 400 } } });
       const recorder = createSourceStatusRecorder();
-      const signal = requestSignal(clientSignal, deadline.deadlineMs);
+      const { signal, release } = requestSignal(clientSignal, deadline.deadlineMs);
       // Every upstream call of the request listens on this signal; a list of customers makes far more than
       // Node's default 10, which only printed MaxListenersExceededWarning (seen by bench/, batching off).
       setMaxListeners(0, signal);
-      return { callContext: { signal, deadlineAt: Date.now() + deadline.deadlineMs, observer: recorder }, recorder, deadlineMs: deadline.deadlineMs };
+      return { callContext: { signal, deadlineAt: Date.now() + deadline.deadlineMs, observer: recorder }, recorder, deadlineMs: deadline.deadlineMs, release };
     },
   };
 }
@@ -78,21 +80,25 @@ export function createResilienceLayer(adapters: readonly SourceAdapter[], option
  * `AbortSignal.any([client, AbortSignal.timeout(ms)])`, which registers both with weak references and a
  * finalizer (~1 % of a warm 360's CPU in the profile, BENCHMARKS.md).
  */
-function requestSignal(clientSignal: AbortSignal, ms: number): AbortSignal {
+function requestSignal(clientSignal: AbortSignal, ms: number): { signal: AbortSignal; release: () => void } {
   const controller = new AbortController();
   if (clientSignal.aborted) {
     controller.abort(clientSignal.reason);
-    return controller.signal;
+    return { signal: controller.signal, release: () => undefined };
   }
   const timer = setTimeout(() => controller.abort(new DOMException('The operation timed out.', 'TimeoutError')), ms);
   timer.unref();
-  clientSignal.addEventListener(
-    'abort',
-    () => {
+  const onClientAbort = (): void => {
+    clearTimeout(timer);
+    controller.abort(clientSignal.reason);
+  };
+  clientSignal.addEventListener('abort', onClientAbort, { once: true });
+  return {
+    signal: controller.signal,
+    // A finished request's timer would otherwise live until its deadline, keeping its controller reachable.
+    release: () => {
       clearTimeout(timer);
-      controller.abort(clientSignal.reason);
+      clientSignal.removeEventListener('abort', onClientAbort);
     },
-    { once: true },
-  );
-  return controller.signal;
+  };
 }

@@ -24,11 +24,10 @@ export interface HttpClientOptions {
   /** Largest response body accepted, in bytes; larger bodies fail as `bad_response`. Default 32 MiB. */
   readonly maxBodyBytes?: number;
   /**
-   * What carries axios's requests: `node` (Node's `http`/`https` agents, keep-alive; the default) or `undici`
-   * (an undici connection pool as axios's `adapter`: about half the CPU per call, BENCHMARKS.md "Transport",
-   * but not the default yet: a fault test with a hung source fails intermittently on it). Default from the
-   * environment variable `C360_HTTP_TRANSPORT`, else `node`. With `HTTP(S)_PROXY` set, `node` is used
-   * (axios's proxy support is in its Node adapter).
+   * What carries axios's requests: `undici` (an undici connection pool as axios's `adapter`, the default: about
+   * half the CPU per call, BENCHMARKS.md "Transport") or `node` (Node's `http`/`https` agents, keep-alive).
+   * Default from the environment variable `C360_HTTP_TRANSPORT`, else `undici`. With `HTTP(S)_PROXY` set,
+   * `node` is used whatever is asked (axios's proxy support is in its Node adapter).
    */
   readonly transport?: HttpTransport;
 }
@@ -81,18 +80,18 @@ const DEFAULT_MAX_SOCKETS = 64;
 const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
 const PROXY_ENV = ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy'] as const;
 
-/** The transport from `C360_HTTP_TRANSPORT` (`node` when unset); throws naming the variable when invalid. */
+/** The transport from `C360_HTTP_TRANSPORT` (`undici` when unset); throws naming the variable when invalid. */
 export function transportFromEnv(env: NodeJS.ProcessEnv = process.env): HttpTransport {
   const value = env.C360_HTTP_TRANSPORT?.trim();
-  if (value === undefined || value === '') return 'node';
+  if (value === undefined || value === '') return 'undici';
   if ((HTTP_TRANSPORTS as readonly string[]).includes(value)) return value as HttpTransport;
   throw new TypeError(`C360_HTTP_TRANSPORT must be one of ${HTTP_TRANSPORTS.join(', ')}, got ${JSON.stringify(value)}`);
 }
 
 /**
- * The one HTTP client factory (DESIGN.md §3): axios over a keep-alive pool (Node's agents, or undici's; see
- * `transport`), an overall per-call deadline,
- * raw text bodies, and transport failures mapped to {@link UpstreamError}. One client per source.
+ * The one HTTP client factory (DESIGN.md §3): axios over a keep-alive pool (undici's by default, or Node's
+ * agents; see `transport`), an overall per-call deadline, raw text bodies, and transport failures mapped to
+ * {@link UpstreamError}. One client per source.
  */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;

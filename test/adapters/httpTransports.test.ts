@@ -82,9 +82,35 @@ describe.each(HTTP_TRANSPORTS)('createHttpClient over the %s transport', (transp
 });
 
 describe('transportFromEnv', () => {
-  it('defaults to node, accepts undici, and names the variable for anything else', () => {
-    expect(transportFromEnv({})).toBe('node');
+  it('defaults to undici, accepts node, and names the variable for anything else', () => {
+    expect(transportFromEnv({})).toBe('undici');
+    expect(transportFromEnv({ C360_HTTP_TRANSPORT: '' })).toBe('undici');
+    expect(transportFromEnv({ C360_HTTP_TRANSPORT: 'node' })).toBe('node');
     expect(transportFromEnv({ C360_HTTP_TRANSPORT: 'undici' })).toBe('undici');
     expect(() => transportFromEnv({ C360_HTTP_TRANSPORT: 'curl' })).toThrow(/C360_HTTP_TRANSPORT/);
+  });
+});
+
+describe('createHttpClient with HTTP_PROXY set', () => {
+  it("sends on Node's agents through the proxy even when undici is asked for (axios's proxy support)", async () => {
+    // A loopback "proxy" that answers itself: a proxied request line carries the absolute target URL.
+    const proxy = http.createServer((req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ proxiedUrl: req.url })));
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const saved = Object.fromEntries(['HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'].map((name) => [name, process.env[name]]));
+    for (const name of Object.keys(saved)) delete process.env[name];
+    process.env.HTTP_PROXY = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    try {
+      const client = createHttpClient({ source: 'crm', baseUrl: 'http://upstream.invalid/api/', transport: 'undici' });
+      const res = await client.request({ method: 'GET', path: 'contacts' });
+      expect(JSON.parse(res.body)).toEqual({ proxiedUrl: 'http://upstream.invalid/api/contacts' });
+      client.close();
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+      proxy.closeAllConnections();
+      await new Promise((resolve) => proxy.close(resolve));
+    }
   });
 });

@@ -6,6 +6,9 @@ import { deadlineSignal } from './deadlineSignal.js';
 import { createUndiciAdapter } from './undiciAdapter.js';
 import { UpstreamError } from './UpstreamError.js';
 
+/** What every upstream call sends as `User-Agent` (a source's own `headers` may replace it). */
+export const USER_AGENT = 'c360-gateway';
+
 /** Options of {@link createHttpClient}. */
 export interface HttpClientOptions {
   /** Source name, copied into every {@link UpstreamError}. */
@@ -113,7 +116,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const httpsAgent = undici ? null : new https.Agent({ keepAlive: true, maxSockets });
   const instance: AxiosInstance = axios.create({
     ...(undici ? { adapter: undici.adapter } : { httpAgent, httpsAgent }),
-    headers: { accept: 'application/json', ...options.headers },
+    // Both transports send the same identifying User-Agent (vendors ask API clients to name themselves).
+    headers: { accept: 'application/json', 'user-agent': USER_AGENT, ...options.headers },
     responseType: 'text',
     // Raw text: vendors send HTML pages and malformed JSON; adapters parse with parseJsonBody.
     transformResponse: [(data: unknown) => data],

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpClient, HTTP_TRANSPORTS, transportFromEnv } from '../../src/adapters/http.js';
+import { createHttpClient, HTTP_TRANSPORTS, transportFromEnv, USER_AGENT } from '../../src/adapters/http.js';
 import { isUpstreamError } from '../../src/adapters/UpstreamError.js';
 
 // A loopback server echoing what it received; /big answers 64 KiB; /status/<n> answers that status.
@@ -46,6 +46,7 @@ describe.each(HTTP_TRANSPORTS)('createHttpClient over the %s transport', (transp
     expect(echo.headers.authorization).toBe('Bearer t');
     expect(echo.headers['x-extra']).toBe('yes');
     expect(echo.headers['content-type']).toBe('application/json');
+    expect(echo.headers['user-agent']).toBe(USER_AGENT);
     expect(JSON.parse(echo.body)).toEqual({ a: 1 });
     client.close();
   });

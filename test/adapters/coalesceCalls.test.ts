@@ -31,7 +31,7 @@ function loggingSource(options: { hold?: boolean; fail?: boolean } = {}) {
     kind: 'salesforce',
     capabilities: { search: true, searchKeys: ['email'], orders: false, tickets: true, activities: false },
     search: async (keys, ctx) => {
-      seen.push({ method: 'search', ids: keys.map((k) => k.value), ctx });
+      seen.push({ method: 'search', ids: keys.map((k) => ('value' in k ? k.value : k.kind)), ctx });
       return keys.map(() => []);
     },
     getByIds: (ids, ctx) => answer({ method: 'getByIds', ids, ctx }, (id) => identityRecord('crm', id)),

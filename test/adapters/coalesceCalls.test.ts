@@ -85,28 +85,25 @@ describe('coalesceCalls: concurrent reads by id share one call', () => {
   it("ends a caller's wait at its own deadline while the call goes on for the others, and aborts it only when every caller has gone", async () => {
     const { adapter, seen, release } = loggingSource({ hold: true });
     const merged = coalesceCalls(adapter);
-    const short = new AbortController();
-    const long = new AbortController();
-    const first = merged.getByIds(['1'], { signal: short.signal });
-    const second = merged.getByIds(['2'], { signal: long.signal });
-    await new Promise((resolve) => setImmediate(resolve));
-    await new Promise((resolve) => setImmediate(resolve));
+    /** Two callers with their own deadlines in one turn; resolves once the merged call has gone out. */
+    const twoCallers = async (ids: [string, string]) => {
+      const controllers = [new AbortController(), new AbortController()] as const;
+      const answers = ids.map((id, i) => merged.getByIds([id], { signal: controllers[i]!.signal }));
+      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
+      return { controllers, answers, shared: seen.at(-1)!.ctx.signal! };
+    };
+    const { controllers: [short], answers: [first, second], shared } = await twoCallers(['1', '2']);
     expect(seen).toHaveLength(1);
-    const shared = seen[0]!.ctx.signal!;
     short.abort();
     await expect(first).rejects.toMatchObject({ kind: 'timeout' });
     expect(shared.aborted).toBe(false);
     release();
-    expect(idsOf(await second)).toEqual(['2']);
+    expect(idsOf((await second)!)).toEqual(['2']);
 
     // Both gone: the shared call is aborted.
-    const x = new AbortController();
-    const y = new AbortController();
-    const third = merged.getByIds(['3'], { signal: x.signal });
-    const fourth = merged.getByIds(['4'], { signal: y.signal });
-    await new Promise((resolve) => setImmediate(resolve));
-    await new Promise((resolve) => setImmediate(resolve));
-    const sharedAgain = seen[1]!.ctx.signal!;
+    const { controllers: [x, y], answers: [third, fourth], shared: sharedAgain } = await twoCallers(['3', '4']);
+    expect(seen).toHaveLength(2);
     x.abort();
     y.abort();
     expect(sharedAgain.aborted).toBe(true);

@@ -98,7 +98,7 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
     recordCacheSizes: () => resilience.adapters.map((a) => ({ source: a.name, size: a.cacheSize() })),
     sharedState: () => shared.status(),
   });
-  const resilience = createResilienceLayer(rawAdapters, { sources: config.sources, deadlineMs: config.server.deadlineMs, onReport: (r) => metrics.recordSourceCall(r) });
+  const resilience = createResilienceLayer(rawAdapters, { sources: config.sources, deadlineMs: config.server.deadlineMs, onReport: (r) => metrics.recordSourceCall(r), onCoalescedCall: (c) => metrics.recordCoalescedCall(c) });
   const adapters: readonly SourceAdapter[] = resilience.adapters;
   const sourceInfo: SourceInfo[] = adapters.map((adapter, priority) => ({
     name: adapter.name,

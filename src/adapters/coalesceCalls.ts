@@ -29,6 +29,8 @@ export interface CoalescedCall {
   readonly members: number;
   /** Distinct ids asked. */
   readonly ids: number;
+  /** HTTP requests the call sent (pages and chunks included): what the vendor saw, once. */
+  readonly httpRequests: number;
 }
 
 /**
@@ -42,7 +44,8 @@ export interface CoalescedCall {
  * - Each caller keeps its own deadline: it is answered `timeout` when its signal aborts, while the merged call
  *   goes on for the others. The merged call is aborted only when every caller's signal has aborted.
  * - Every HTTP request the merged call sends is counted for each caller (`countUpstreamRequests`), so a
- *   request's source status and call counts still show the calls its answer needed.
+ *   request's source status and call counts still show the calls its answer needed; `onCall` gets each call
+ *   once with its real HTTP request count (metrics: what the vendor saw).
  * - A failed call fails every caller it served; per-id errors go to the callers that asked for that id.
  *
  * Calls are collected until `setImmediate`: a request alone waits one turn of the event loop (microseconds).
@@ -61,12 +64,12 @@ export function coalesceCalls(adapter: SourceAdapter, onCall?: (call: CoalescedC
   async function run(group: Group): Promise<void> {
     const { members, method } = group;
     const ids = [...new Set(members.flatMap((m) => m.ids))];
-    onCall?.({ source: adapter.name, method, members: members.length, ids: ids.length });
-    const { signal, dispose } = sharedSignal(members);
+    const counted = { httpRequests: 0 };
+    const { signal, dispose } = sharedSignal(members, counted);
     try {
       const deadlines = members.map((m) => m.deadlineAt);
       const deadlineAt = deadlines.every((d) => d !== undefined) ? Math.max(...(deadlines as number[])) : undefined;
-      const ctx: CallContext = { ...(signal ? { signal } : {}), ...(deadlineAt === undefined ? {} : { deadlineAt }) };
+      const ctx: CallContext = { signal, ...(deadlineAt === undefined ? {} : { deadlineAt }) };
       const results = await invoke(method, ids, group.want, ctx);
       const byId = new Map<string, unknown>();
       ids.forEach((id, i) => byId.set(id, results[i]));
@@ -75,6 +78,7 @@ export function coalesceCalls(adapter: SourceAdapter, onCall?: (call: CoalescedC
       for (const member of members) member.reject(error);
     } finally {
       dispose();
+      onCall?.({ source: adapter.name, method, members: members.length, ids: ids.length, httpRequests: counted.httpRequests });
     }
   }
 
@@ -83,18 +87,18 @@ export function coalesceCalls(adapter: SourceAdapter, onCall?: (call: CoalescedC
     return (adapter[method] as (ids: readonly string[], ctx: CallContext) => Promise<BatchResult<unknown>>).call(adapter, ids, ctx);
   }
 
-  /** The merged call's signal: aborted once every member's is; its HTTP requests are counted for each member. */
-  function sharedSignal(members: readonly Member[]): { signal: AbortSignal | undefined; dispose(): void } {
+  /**
+   * The merged call's signal: aborted once every member's is (never while a member has none). Each HTTP request
+   * sent with it is counted for every member and once for the call itself (`httpRequests`).
+   */
+  function sharedSignal(members: readonly Member[], counted: { httpRequests: number }): { signal: AbortSignal; dispose(): void } {
     const signals = members.map((m) => m.signal);
-    if (signals.some((s) => s === undefined)) {
-      // A caller without a deadline: the call runs to its end, as it would have for that caller alone.
-      const controller = new AbortController();
-      countUpstreamRequests(controller.signal, () => signals.forEach((s) => noteUpstreamRequest(s)));
-      return { signal: controller.signal, dispose: () => undefined };
-    }
-    if (signals.length === 1) return { signal: signals[0], dispose: () => undefined };
     const controller = new AbortController();
-    countUpstreamRequests(controller.signal, () => signals.forEach((s) => noteUpstreamRequest(s)));
+    countUpstreamRequests(controller.signal, () => {
+      counted.httpRequests += 1;
+      for (const s of signals) noteUpstreamRequest(s);
+    });
+    if (signals.some((s) => s === undefined)) return { signal: controller.signal, dispose: () => undefined };
     let open = signals.length;
     const onAbort = (): void => {
       open -= 1;

@@ -8,6 +8,8 @@ export interface GatewayMetrics {
   recordRequest(durationMs: number, outcome: 'ok' | 'partial' | 'error', errorCodes: readonly string[]): void;
   /** One adapter call (all attempts) as the resilience layer reports it. */
   recordSourceCall(report: SourceCallReport): void;
+  /** One call of a source made by cross-request coalescing (coalesceCalls): callers served and HTTP requests sent. */
+  recordCoalescedCall(call: { readonly source: string; readonly members: number; readonly httpRequests: number }): void;
   /** One change webhook delivery by vendor, the source it maps to, and outcome (`accepted`, `ignored`, or the refusal). */
   recordWebhook(vendor: string, source: string, outcome: string): void;
   /** Prometheus text exposition of everything. */
@@ -42,7 +44,9 @@ export function createMetrics(probes: MetricsProbes): GatewayMetrics {
   const requestSeconds = new Histogram({ name: 'c360_request_duration_seconds', help: 'GraphQL request latency', buckets: LATENCY_BUCKETS_S, registers: [registry] });
   const errors = new Counter({ name: 'c360_errors_total', help: 'Errors returned to clients by extensions.code', labelNames: ['code'], registers: [registry] });
   const sourceSeconds = new Histogram({ name: 'c360_source_call_duration_seconds', help: 'Adapter call latency (all attempts and waits) by source, operation and status', labelNames: ['source', 'operation', 'status'], buckets: LATENCY_BUCKETS_S, registers: [registry] });
-  const upstreamCalls = new Counter({ name: 'c360_source_upstream_calls_total', help: 'Upstream attempts by source (retries included)', labelNames: ['source'], registers: [registry] });
+  const upstreamCalls = new Counter({ name: 'c360_source_upstream_calls_total', help: 'Upstream HTTP requests by source as requests report them (retries included; a call shared by concurrent requests counts once per request it served: see c360_source_vendor_requests_total)', labelNames: ['source'], registers: [registry] });
+  const vendorRequests = new Counter({ name: 'c360_source_vendor_requests_total', help: 'Upstream HTTP requests of reads by id as the vendor saw them, after concurrent requests shared calls (sources with coalescing on)', labelNames: ['source'], registers: [registry] });
+  const sharedCalls = new Counter({ name: 'c360_source_shared_calls_total', help: 'Reads by id answered by a call another request made in the same turn (calls saved by coalescing)', labelNames: ['source'], registers: [registry] });
   const retries = new Counter({ name: 'c360_source_retries_total', help: 'Retries by source', labelNames: ['source'], registers: [registry] });
   const sourceErrors = new Counter({ name: 'c360_source_errors_total', help: 'Failed adapter calls by source and code (served stale or not)', labelNames: ['source', 'code'], registers: [registry] });
   const cacheLookups = new Counter({ name: 'c360_record_cache_lookups_total', help: 'Keys asked of cached adapter methods by source', labelNames: ['source'], registers: [registry] });
@@ -115,6 +119,10 @@ export function createMetrics(probes: MetricsProbes): GatewayMetrics {
         cacheLookups.inc({ source: report.source }, report.keys);
         cacheHits.inc({ source: report.source }, report.cacheHits);
       }
+    },
+    recordCoalescedCall(call) {
+      vendorRequests.inc({ source: call.source }, call.httpRequests);
+      sharedCalls.inc({ source: call.source }, call.members - 1);
     },
     recordWebhook(vendor, source, outcome) {
       webhooks.inc({ vendor, source, outcome });

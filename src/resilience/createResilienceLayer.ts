@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { GraphQLError } from 'graphql';
 import type { CallContext, SourceAdapter, SourceCallReport } from '../adapters/types.js';
-import { coalesceCalls } from '../adapters/coalesceCalls.js';
+import { coalesceCalls, type CoalescedCall } from '../adapters/coalesceCalls.js';
 import type { SourceConfig } from '../config.js';
 import type { SourceRef } from '../domain/index.js';
 import { createResilientAdapter, type BreakerState, type ResilientAdapter } from './createResilientAdapter.js';
@@ -16,6 +16,8 @@ export interface ResilienceLayerOptions {
   readonly deadlineMs: number;
   /** Every adapter call of every request (metrics). */
   readonly onReport?: ((report: SourceCallReport) => void) | undefined;
+  /** Every call made by cross-request coalescing, once (metrics: what the vendor saw). */
+  readonly onCoalescedCall?: ((call: CoalescedCall) => void) | undefined;
 }
 
 /** What a request gets from {@link ResilienceLayer.forRequest}. */
@@ -50,7 +52,7 @@ export function createResilienceLayer(adapters: readonly SourceAdapter[], option
   const wrapped = adapters.map((adapter) => {
     const config = byName.get(adapter.name);
     // Concurrent requests' reads by id share calls (issue 17); a file source makes no calls to share.
-    const inner = adapter.kind !== 'file' && config?.policies?.coalesce !== false ? coalesceCalls(adapter) : adapter;
+    const inner = adapter.kind !== 'file' && config?.policies?.coalesce !== false ? coalesceCalls(adapter, options.onCoalescedCall) : adapter;
     return createResilientAdapter(inner, { policies: config?.policies, timeoutMs: config?.timeoutMs ?? DEFAULT_TIMEOUT_MS, onReport: options.onReport });
   });
   const wrappedByName = new Map(wrapped.map((adapter) => [adapter.name, adapter]));

@@ -54,7 +54,7 @@ describe('coalesceCalls: concurrent reads by id share one call', () => {
     expect(idsOf(a)).toEqual(['1', '2']);
     expect(idsOf(b)).toEqual(['2', '3']);
     expect(idsOf(c)).toEqual(['UpstreamError', '1']);
-    expect(calls).toEqual([{ source: 'crm', method: 'getByIds', members: 3, ids: 4 }]);
+    expect(calls).toEqual([{ source: 'crm', method: 'getByIds', members: 3, ids: 4, httpRequests: 1 }]);
     // The next turn is a new call.
     await merged.getByIds(['4'], {});
     expect(seen).toHaveLength(2);

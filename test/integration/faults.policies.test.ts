@@ -155,6 +155,11 @@ describe('faults: stale-if-error and metrics', () => {
     expect(text).toMatch(/^c360_source_breaker_state\{source="zendesk"\} 0/m);
     expect(text).toMatch(/^c360_record_cache_hits_total\{source="zendesk"\} [1-9]/m);
     expect(text).toMatch(/^c360_crosswalk_hits [1-9]/m);
+    // What the vendor saw (coalesced calls counted once) never exceeds what requests report (once per request).
+    const count = (name: string): number => Number(new RegExp(`^${name}\\{source="salesforce"\\} (\\d+)`, 'm').exec(text)?.[1] ?? Number.NaN);
+    expect(count('c360_source_vendor_requests_total')).toBeGreaterThan(0);
+    expect(count('c360_source_vendor_requests_total')).toBeLessThanOrEqual(count('c360_source_upstream_calls_total'));
+    expect(text).toMatch(/^c360_source_shared_calls_total\{source="salesforce"\} \d+/m);
     // No PII: no email address or phone number appears anywhere.
     expect(text).not.toMatch(/@|\+1\d{10}/);
   });

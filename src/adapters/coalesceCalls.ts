@@ -1,5 +1,6 @@
 import type { BatchResult, CallContext, RelatedWant, SourceAdapter } from './types.js';
 import { countUpstreamRequests, noteUpstreamRequest } from './countUpstreamRequests.js';
+import { untilAborted } from './untilAborted.js';
 import { UpstreamError } from './UpstreamError.js';
 
 /** The batch methods that read by id and can be merged across requests. */
@@ -126,13 +127,8 @@ export function coalesceCalls(adapter: SourceAdapter, onCall?: (call: CoalescedC
       scheduled = true;
       setImmediate(flush);
     }
-    if (!signal) return answer;
     // This caller's deadline ends its wait, not the merged call.
-    return new Promise((resolve, reject) => {
-      const onAbort = (): void => reject(deadlinePassed(adapter.name));
-      signal.addEventListener('abort', onAbort, { once: true });
-      answer.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-    });
+    return signal ? untilAborted(answer, signal, () => deadlinePassed(adapter.name)) : answer;
   }
 
   const wrapped: SourceAdapter = Object.create(adapter) as SourceAdapter;

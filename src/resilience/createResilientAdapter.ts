@@ -3,6 +3,7 @@ import type { BatchResult, CallContext, RecordWithRelated, RelatedWant, SourceAd
 import { isUpstreamError, UpstreamError } from '../adapters/UpstreamError.js';
 import { countUpstreamRequests } from '../adapters/countUpstreamRequests.js';
 import { deadlineSignal } from '../adapters/deadlineSignal.js';
+import { untilAborted } from '../adapters/untilAborted.js';
 import { DEFAULT_SOURCE_POLICIES, type SourcePolicies } from '../config.js';
 import type { FetchInfo, IdentityRecord } from '../domain/index.js';
 import { attemptLimit, ATTEMPT_SHARE_OF_REMAINING } from './attemptLimit.js';
@@ -155,13 +156,7 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
     const signal = ctx.signal;
     if (!signal) return run;
     // A call waiting in the bulkhead queue must not outlive the deadline.
-    run.catch(() => undefined);
-    return new Promise((resolve, reject) => {
-      const onAbort = (): void => reject(new UpstreamError({ source, kind: 'timeout', message: 'request deadline passed while waiting for the source' }));
-      if (signal.aborted) return onAbort();
-      signal.addEventListener('abort', onAbort, { once: true });
-      run.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-    });
+    return untilAborted(run, signal, () => new UpstreamError({ source, kind: 'timeout', message: 'request deadline passed while waiting for the source' }));
   }
 
   /** One cached kind per key (`records:<id>`, `orders:<id>`, ...). */

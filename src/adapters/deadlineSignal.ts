@@ -17,6 +17,8 @@ export function deadlineSignal(parent: AbortSignal | undefined, ms: number): Dea
     return { signal: controller.signal, dispose: () => undefined };
   }
   const timer = setTimeout(() => controller.abort(new DOMException('The operation timed out.', 'TimeoutError')), ms);
+  // The timer alone never keeps the process up (a request's deadline outlives nothing at shutdown).
+  timer.unref();
   const onParentAbort = (): void => controller.abort(parent?.reason);
   parent?.addEventListener('abort', onParentAbort, { once: true });
   return {

@@ -52,14 +52,18 @@ export interface CoalescedCall {
  * Calls are collected until `setImmediate`: a request alone waits one turn of the event loop (microseconds).
  */
 export function coalesceCalls(adapter: SourceAdapter, onCall?: (call: CoalescedCall) => void): SourceAdapter {
-  const groups = new Map<string, Group>();
+  // A new map each turn, never `clear()`: V8 clears a map by giving it a new table and leaving the old one,
+  // entries and all, where it was. Once the map has been promoted to the old generation, every cleared table
+  // stays there until the next full collection and keeps the calls it held, and every request they served,
+  // alive through each young-generation collection in between (measured: BENCHMARKS.md, issue 17, GC).
+  let groups = new Map<string, Group>();
   let scheduled = false;
 
   function flush(): void {
     scheduled = false;
-    const ready = [...groups.values()];
-    groups.clear();
-    for (const group of ready) void run(group);
+    const ready = groups;
+    groups = new Map();
+    for (const group of ready.values()) void run(group);
   }
 
   async function run(group: Group): Promise<void> {

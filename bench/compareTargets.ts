@@ -7,6 +7,7 @@ import { measureLoad, type LoadFigures } from './measureLoad.js';
 import { benchHeaders, postGraphql, postRaw } from './postGraphql.js';
 import { CUSTOMER_360, NAIVE_QUERY, SAME_AS_NAIVE } from './queries.js';
 import { sampleRss, type RssTrend } from './sampleRss.js';
+import { minorGcBetween, scrapeMinorGc, type MinorGcFigures } from './scrapeGc.js';
 import type { BenchCustomer } from './selectCustomers.js';
 import type { PinnedProcess } from './spawnPinned.js';
 import { startFloorProcess } from './startFloorProcess.js';
@@ -35,6 +36,8 @@ export interface ComparedTarget {
   readonly callsPerQueryLoaded: number;
   readonly rounds: { readonly light: LightFigures[]; readonly load: LoadFigures[] };
   readonly rss: RssTrend;
+  /** The gateway's young-generation GCs during its light rounds, from its /metrics (gateway targets only). */
+  readonly lightMinorGc: MinorGcFigures | null;
 }
 
 /** The side-by-side of issue 17: the gateway, the naive peer and the floor program, with their ratios. */
@@ -130,11 +133,14 @@ export async function compareTargets(inputs: {
     for (const t of targets) await load(t, s.warmupS);
     const light = new Map<string, LightFigures[]>(targets.map((t) => [t.name, []]));
     const sat = new Map<string, LoadFigures[]>(targets.map((t) => [t.name, []]));
+    const lightGc = new Map<string, MinorGcFigures[]>(targets.map((t) => [t.name, []]));
     for (let round = 0; round < s.compareRounds; round += 1) {
       const order = targets.map((_, k) => targets[(k + round) % targets.length]!);
       setDelay(servers, s.delayMs);
       for (const t of order) {
+        const gcBefore = t.process === gateway ? await scrapeMinorGc(t.url) : null;
         const f = await measureLight(send(t), servers, s.compareLightCount, 5);
+        if (gcBefore) lightGc.get(t.name)!.push(minorGcBetween(gcBefore, await scrapeMinorGc(t.url)));
         light.get(t.name)!.push(f);
         log(`compare round ${round + 1} ${t.name}: light p50 ${f.latency.p50.toFixed(2)} p99 ${f.latency.p99.toFixed(2)} ms, ${f.upstreamCallsPerRequest.toFixed(1)} calls`);
       }
@@ -159,6 +165,7 @@ export async function compareTargets(inputs: {
         callsPerQueryLoaded: median(z.map((f) => f.upstreamCallsPerRequest)),
         rounds: { light: l, load: z },
         rss: samplers.get(t.name)!.stop(),
+        lightMinorGc: sumGc(lightGc.get(t.name)!),
       };
     });
     const [g, n, f, same] = compared as [ComparedTarget, ComparedTarget, ComparedTarget, ComparedTarget];
@@ -231,6 +238,8 @@ export function formatComparison(c: Comparison): string {
     '',
     `Ratios (medians of the per-round ratios and differences; gateway = the full 360): gateway/naive per core ${c.ratios.gatewayOverNaivePerCore.toFixed(2)}x (the naive question: ${c.ratios.sameQuestionOverNaivePerCore.toFixed(2)}x), gateway/floor per core ${c.ratios.gatewayOverFloorPerCore.toFixed(2)}x (the naive question: ${c.ratios.sameQuestionOverFloorPerCore.toFixed(2)}x), p50 ${fmtDelta(c.ratios.p50MinusFloorMs)} and p99 ${fmtDelta(c.ratios.p99MinusFloorMs)} vs the floor program (the naive question: ${fmtDelta(c.ratios.sameQuestionP50MinusFloorMs)} and ${fmtDelta(c.ratios.sameQuestionP99MinusFloorMs)}).`,
     '',
+    ...c.targets.filter((t) => t.lightMinorGc).map((t) => `Young-generation GCs in the ${t.name} process during its light rounds (its /metrics): ${t.lightMinorGc!.count}, mean pause ${t.lightMinorGc!.meanMs.toFixed(1)} ms (each one lands on a light request: p99).`),
+    '',
     "Issue 17's workload is one customer with contact points, 10 orders and 10 tickets: the naive peer's question. The full 360 adds the timeline, metrics, segments, consent and data quality.",
     '',
     '| issue 17 "Done when" | issue\'s workload (naive question) | met? | full 360 | met? |',
@@ -241,3 +250,10 @@ export function formatComparison(c: Comparison): string {
 }
 
 const fmtDelta = (ms: number): string => `${ms >= 0 ? '+' : ''}${ms.toFixed(2)} ms`;
+
+/** The rounds' minor GCs together (null for a target with no /metrics). */
+function sumGc(rounds: readonly MinorGcFigures[]): MinorGcFigures | null {
+  if (rounds.length === 0) return null;
+  const count = rounds.reduce((n, r) => n + r.count, 0);
+  return { count, meanMs: count === 0 ? 0 : rounds.reduce((ms, r) => ms + r.count * r.meanMs, 0) / count };
+}

@@ -1,0 +1,34 @@
+/** Young-generation (minor) GCs of a gateway so far, from its `/metrics` (prom-client's default GC histogram). */
+export interface MinorGcTotals {
+  readonly count: number;
+  readonly seconds: number;
+}
+
+/** What a span of work cost in minor GCs: how many, and their mean pause. */
+export interface MinorGcFigures {
+  readonly count: number;
+  readonly meanMs: number;
+}
+
+const SERIES = /^c360_process_nodejs_gc_duration_seconds_(count|sum)\{kind="minor"\} ([0-9.e+-]+)$/m;
+
+/**
+ * Reads the gateway's minor-GC count and total pause from `GET <origin>/metrics`. Throws when the series is
+ * missing, so a renamed metric fails the bench instead of printing zeros.
+ */
+export async function scrapeMinorGc(graphqlUrl: string): Promise<MinorGcTotals> {
+  const text = await (await fetch(new URL('/metrics', graphqlUrl))).text();
+  const read = (which: 'count' | 'sum'): number => {
+    const line = text.split('\n').find((l) => l.startsWith(`c360_process_nodejs_gc_duration_seconds_${which}{kind="minor"}`));
+    const m = line?.match(SERIES);
+    if (!m) throw new Error(`the gateway's /metrics has no c360_process_nodejs_gc_duration_seconds_${which}{kind="minor"}`);
+    return Number(m[2]);
+  };
+  return { count: read('count'), seconds: read('sum') };
+}
+
+/** The minor GCs between two scrapes. */
+export function minorGcBetween(before: MinorGcTotals, after: MinorGcTotals): MinorGcFigures {
+  const count = after.count - before.count;
+  return { count, meanMs: count === 0 ? 0 : ((after.seconds - before.seconds) * 1000) / count };
+}

@@ -10,8 +10,6 @@ export interface MinorGcFigures {
   readonly meanMs: number;
 }
 
-const SERIES = /^c360_process_nodejs_gc_duration_seconds_(count|sum)\{kind="minor"\} ([0-9.e+-]+)$/m;
-
 /**
  * Reads the gateway's minor-GC count and total pause from `GET <origin>/metrics`. Throws when the series is
  * missing, so a renamed metric fails the bench instead of printing zeros.
@@ -19,10 +17,10 @@ const SERIES = /^c360_process_nodejs_gc_duration_seconds_(count|sum)\{kind="mino
 export async function scrapeMinorGc(graphqlUrl: string): Promise<MinorGcTotals> {
   const text = await (await fetch(new URL('/metrics', graphqlUrl))).text();
   const read = (which: 'count' | 'sum'): number => {
-    const line = text.split('\n').find((l) => l.startsWith(`c360_process_nodejs_gc_duration_seconds_${which}{kind="minor"}`));
-    const m = line?.match(SERIES);
-    if (!m) throw new Error(`the gateway's /metrics has no c360_process_nodejs_gc_duration_seconds_${which}{kind="minor"}`);
-    return Number(m[2]);
+    const series = `c360_process_nodejs_gc_duration_seconds_${which}{kind="minor"}`;
+    const m = text.match(new RegExp(`^${series.replace(/[{}]/g, '\\$&')} ([0-9.e+-]+)$`, 'm'));
+    if (!m) throw new Error(`the gateway's /metrics has no ${series}`);
+    return Number(m[1]);
   };
   return { count: read('count'), seconds: read('sum') };
 }

@@ -1,5 +1,6 @@
 import type { BatchResult, CallContext, RelatedWant, SourceAdapter } from './types.js';
 import { countUpstreamRequests, noteUpstreamRequest } from './countUpstreamRequests.js';
+import { CallSignal } from './callSignal.js';
 import { untilAborted } from './untilAborted.js';
 import { UpstreamError } from './UpstreamError.js';
 
@@ -98,22 +99,23 @@ export function coalesceCalls(adapter: SourceAdapter, onCall?: (call: CoalescedC
    */
   function sharedSignal(members: readonly Member[], counted: { httpRequests: number }): { signal: AbortSignal; dispose(): void } {
     const signals = members.map((m) => m.signal);
-    const controller = new AbortController();
-    countUpstreamRequests(controller.signal, () => {
+    // A CallSignal, not an AbortController: see its doc (young-generation survival).
+    const shared = new CallSignal();
+    countUpstreamRequests(shared, () => {
       counted.httpRequests += 1;
       for (const s of signals) noteUpstreamRequest(s);
     });
-    if (signals.some((s) => s === undefined)) return { signal: controller.signal, dispose: () => undefined };
+    if (signals.some((s) => s === undefined)) return { signal: shared, dispose: () => undefined };
     let open = signals.length;
     const onAbort = (): void => {
       open -= 1;
-      if (open === 0) controller.abort();
+      if (open === 0) shared.abort();
     };
     for (const s of signals) {
       if (s!.aborted) onAbort();
       else s!.addEventListener('abort', onAbort, { once: true });
     }
-    return { signal: controller.signal, dispose: () => signals.forEach((s) => s!.removeEventListener('abort', onAbort)) };
+    return { signal: shared, dispose: () => signals.forEach((s) => s!.removeEventListener('abort', onAbort)) };
   }
 
   function enqueue(method: ByIdMethod, ids: readonly string[], want: RelatedWant | undefined, ctx: CallContext): Promise<BatchResult<unknown>> {

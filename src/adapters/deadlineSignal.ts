@@ -1,3 +1,5 @@
+import { CallSignal } from './callSignal.js';
+
 /** A signal that aborts after `ms` or when `parent` aborts, whichever comes first; `dispose` when done. */
 export interface DeadlineSignal {
   readonly signal: AbortSignal;
@@ -6,23 +8,24 @@ export interface DeadlineSignal {
 }
 
 /**
- * {@link DeadlineSignal} from one AbortController, one timer and one listener: per upstream call this is
+ * {@link DeadlineSignal} from one {@link CallSignal}, one timer and one listener: per upstream call this is
  * cheaper than `AbortSignal.any([parent, AbortSignal.timeout(ms)])` (which the profile showed on every call,
- * see BENCHMARKS.md), and it leaves nothing behind once disposed.
+ * see BENCHMARKS.md), and it leaves nothing behind once disposed (a `CallSignal` rather than an
+ * `AbortController`'s signal for the garbage collector's sake: see {@link CallSignal}).
  */
 export function deadlineSignal(parent: AbortSignal | undefined, ms: number): DeadlineSignal {
-  const controller = new AbortController();
+  const signal = new CallSignal();
   if (parent?.aborted) {
-    controller.abort(parent.reason);
-    return { signal: controller.signal, dispose: () => undefined };
+    signal.abort(parent.reason);
+    return { signal, dispose: () => undefined };
   }
-  const timer = setTimeout(() => controller.abort(new DOMException('The operation timed out.', 'TimeoutError')), ms);
+  const timer = setTimeout(() => signal.abort(new DOMException('The operation timed out.', 'TimeoutError')), ms);
   // The timer alone never keeps the process up (a request's deadline outlives nothing at shutdown).
   timer.unref();
-  const onParentAbort = (): void => controller.abort(parent?.reason);
+  const onParentAbort = (): void => signal.abort(parent?.reason);
   parent?.addEventListener('abort', onParentAbort, { once: true });
   return {
-    signal: controller.signal,
+    signal,
     dispose() {
       clearTimeout(timer);
       parent?.removeEventListener('abort', onParentAbort);

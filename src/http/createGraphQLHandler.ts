@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { readJsonBody } from './readJsonBody.js';
+import { CallSignal } from '../adapters/callSignal.js';
 
 /**
  * Builds the per-request context from the Node request; `signal` aborts when the client goes away. What is
@@ -44,15 +45,16 @@ export function createGraphQLHandler<TContext extends BaseContext>(
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
-    const aborter = new AbortController();
+    // Aborted when the client goes away first. A CallSignal, not an AbortController: see its doc.
+    const clientGone = new CallSignal();
     const releases: Array<() => void> = [];
     res.on('close', () => {
-      if (!res.writableFinished) aborter.abort();
+      if (!res.writableFinished) clientGone.abort();
       for (const release of releases) release();
     });
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body: rewriteBody ? rewriteBody(outcome.body, req) : outcome.body },
-      context: () => contextFactory(req, aborter.signal, (release) => releases.push(release)),
+      context: () => contextFactory(req, clientGone, (release) => releases.push(release)),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;

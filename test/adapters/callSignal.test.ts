@@ -1,0 +1,62 @@
+import { getEventListeners, setMaxListeners } from 'node:events';
+import { describe, expect, it, vi } from 'vitest';
+import { CallSignal } from '../../src/adapters/callSignal.js';
+import { untilAborted } from '../../src/adapters/untilAborted.js';
+
+describe('CallSignal', () => {
+  it('starts open: not aborted, no reason, throwIfAborted does nothing', () => {
+    const signal = new CallSignal();
+    expect(signal.aborted).toBe(false);
+    expect(signal.reason).toBeUndefined();
+    expect(() => signal.throwIfAborted()).not.toThrow();
+  });
+
+  it("aborts once with an AbortError by default, like an AbortController's signal", () => {
+    const signal = new CallSignal();
+    const reference = new AbortController();
+    signal.abort();
+    reference.abort();
+    expect(signal.aborted).toBe(true);
+    expect(signal.reason).toBeInstanceOf(DOMException);
+    expect((signal.reason as DOMException).name).toBe((reference.signal.reason as DOMException).name);
+    expect(() => signal.throwIfAborted()).toThrow(signal.reason as DOMException);
+  });
+
+  it('tells each listener once, then onabort; a second abort changes nothing', () => {
+    const signal = new CallSignal();
+    const order: string[] = [];
+    signal.addEventListener('abort', (event) => order.push(`listener ${event.type}`));
+    signal.addEventListener('abort', () => order.push('once'), { once: true });
+    signal.onabort = function (this: AbortSignal) {
+      order.push(`onabort ${String(this === signal)}`);
+    };
+    signal.abort('first');
+    signal.abort('second');
+    expect(order).toEqual(['listener abort', 'once', 'onabort true']);
+    expect(signal.reason).toBe('first');
+    expect(getEventListeners(signal, 'abort')).toHaveLength(1);
+  });
+
+  it('takes node:events setMaxListeners: many listeners, no MaxListenersExceededWarning', () => {
+    const signal = new CallSignal();
+    const warned = vi.fn();
+    process.on('warning', warned);
+    try {
+      setMaxListeners(0, signal);
+      for (let i = 0; i < 20; i += 1) signal.addEventListener('abort', () => undefined);
+      expect(getEventListeners(signal, 'abort')).toHaveLength(20);
+    } finally {
+      process.off('warning', warned);
+    }
+    expect(warned).not.toHaveBeenCalled();
+  });
+
+  it('cuts off work waiting on it, as the adapters use a signal', async () => {
+    const signal = new CallSignal();
+    const never = new Promise<string>(() => undefined);
+    const waiting = untilAborted(never, signal, () => new Error('deadline passed'));
+    signal.abort();
+    await expect(waiting).rejects.toThrow('deadline passed');
+    expect(getEventListeners(signal, 'abort')).toHaveLength(0);
+  });
+});

@@ -40,17 +40,19 @@ export interface PinnedProcess {
 }
 
 /**
- * Starts `node <args>` pinned to `core` with taskset when possible, stdout/stderr appended to `logPath`'s
- * stream (`ignore` when null), and waits until `ready()` resolves true (polled every 100 ms, up to
+ * Starts `node <args>` pinned to `core` with taskset when possible (stdout to `stdoutFd` when given, dropped
+ * otherwise; stderr inherited), and waits until `ready()` resolves true (polled every 100 ms, up to
  * `readyTimeoutMs`, default 20 s). `launcher` prefixes the command (e.g. `valgrind --tool=callgrind`).
  */
-export async function spawnPinned(args: readonly string[], options: { core: number; cores: number; env?: NodeJS.ProcessEnv; ready: () => Promise<boolean>; launcher?: readonly string[]; readyTimeoutMs?: number }): Promise<PinnedProcess> {
+export async function spawnPinned(args: readonly string[], options: { core: number; cores: number; env?: NodeJS.ProcessEnv; ready: () => Promise<boolean>; launcher?: readonly string[]; readyTimeoutMs?: number; stdoutFd?: number }): Promise<PinnedProcess> {
   const pinned = canPin(options.cores);
   // `launcher`: a command that runs node (e.g. valgrind); it must exec in place so the pid stays node's.
   const command = [...(options.launcher ?? []), process.execPath, ...args];
+  // stdout is dropped unless `stdoutFd` (an open file) is given: e.g. V8's --trace-gc-nvp lines (bench/traceLightGc.ts).
+  const stdio: ['ignore', 'ignore' | number, 'inherit'] = ['ignore', options.stdoutFd ?? 'ignore', 'inherit'];
   const child: ChildProcess = pinned
-    ? spawn('taskset', ['-c', String(options.core), ...command], { stdio: ['ignore', 'ignore', 'inherit'], env: options.env ?? process.env })
-    : spawn(command[0]!, command.slice(1), { stdio: ['ignore', 'ignore', 'inherit'], env: options.env ?? process.env });
+    ? spawn('taskset', ['-c', String(options.core), ...command], { stdio, env: options.env ?? process.env })
+    : spawn(command[0]!, command.slice(1), { stdio, env: options.env ?? process.env });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let dead = false;
   void exited.then(() => (dead = true));

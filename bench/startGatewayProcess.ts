@@ -50,7 +50,7 @@ const CLI = fileURLToPath(new URL('../src/cli.js', import.meta.url));
  * Starts `node dist/src/cli.js serve --config <tmp.yaml>` against the sandbox, pinned to `core`, and waits for
  * `/readyz`. Logging is at `logLevel` (the bench default `warn`: no per-request lines, see BENCHMARKS.md).
  */
-export async function startGatewayProcess(sandbox: Sandbox, variant: GatewayVariant, options: { core: number; cores: number; logLevel: string; nodeArgs?: readonly string[] }): Promise<GatewayProcess> {
+export async function startGatewayProcess(sandbox: Sandbox, variant: GatewayVariant, options: { core: number; cores: number; logLevel: string; nodeArgs?: readonly string[]; stdoutFd?: number }): Promise<GatewayProcess> {
   const port = await freePort();
   const config = {
     server: { host: '127.0.0.1', port, deadlineMs: variant.slow ? 100_000 : 10_000 },
@@ -83,6 +83,7 @@ export async function startGatewayProcess(sandbox: Sandbox, variant: GatewayVari
     env,
     ...(variant.launcher ? { launcher: variant.launcher } : {}),
     ...(variant.readyTimeoutMs ? { readyTimeoutMs: variant.readyTimeoutMs } : {}),
+    ...(options.stdoutFd === undefined ? {} : { stdoutFd: options.stdoutFd }),
     ready: async () => (await fetch(`${base}/readyz`, { headers: benchHeaders() })).status === 200,
   });
   return Object.assign(proc, { url: `${base}/graphql`, variant, configYaml });

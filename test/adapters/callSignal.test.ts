@@ -1,4 +1,5 @@
 import { getEventListeners, setMaxListeners } from 'node:events';
+import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it, vi } from 'vitest';
 import { CallSignal } from '../../src/adapters/callSignal.js';
 import { untilAborted } from '../../src/adapters/untilAborted.js';
@@ -58,5 +59,19 @@ describe('CallSignal', () => {
     signal.abort();
     await expect(waiting).rejects.toThrow('deadline passed');
     expect(getEventListeners(signal, 'abort')).toHaveLength(0);
+  });
+
+  it("gives every instance the same hidden class (Node's AbortController signals each get their own: why it exists)", () => {
+    setFlagsFromString('--allow-natives-syntax');
+    // V8's %HaveSameMap is only reachable from source compiled after the flag is set.
+    const haveSameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: object, b: object) => boolean;
+    const aborted = (reason: string): CallSignal => {
+      const signal = new CallSignal();
+      signal.abort(reason);
+      return signal;
+    };
+    expect(haveSameMap(new CallSignal(), new CallSignal())).toBe(true);
+    expect(haveSameMap(aborted('done'), aborted('gone'))).toBe(true);
+    expect(haveSameMap(new CallSignal(), {})).toBe(false);
   });
 });

@@ -18,12 +18,7 @@ import { CUSTOMER_360 } from './queries.js';
 import { selectCustomers } from './selectCustomers.js';
 import { pinProcess } from './spawnPinned.js';
 import { startGatewayProcess, type GatewayProcess } from './startGatewayProcess.js';
-
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
+import { median } from './median.js';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { cli: { type: 'string' }, mode: { type: 'string', default: 'live' }, rounds: { type: 'string', default: '5' }, seconds: { type: 'string', default: '6' }, transport: { type: 'string' } } });

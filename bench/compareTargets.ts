@@ -13,6 +13,7 @@ import type { PinnedProcess } from './spawnPinned.js';
 import { startFloorProcess } from './startFloorProcess.js';
 import { startNaivePeer } from './startNaivePeer.js';
 import type { GatewayProcess } from './startGatewayProcess.js';
+import { median } from './median.js';
 
 /** One compared target: how to send it the i-th request of a warm 360 (as a body for autocannon, and one at a time). */
 interface Target {
@@ -67,12 +68,6 @@ export interface DoneWhenFigure {
   readonly measured: string;
   readonly met: boolean;
 }
-
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 function setDelay(servers: readonly FakeServer[], delayMs: number): void {
   for (const s of servers) {

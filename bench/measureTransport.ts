@@ -25,6 +25,7 @@ import { createHttpClient } from '../src/adapters/http.js';
 import { percentiles } from './percentiles.js';
 import { freePort, pinProcess, spawnPinned } from './spawnPinned.js';
 import { machineInfo } from './machineInfo.js';
+import { median } from './median.js';
 
 type Call = () => Promise<void>;
 
@@ -110,12 +111,6 @@ async function concurrent(call: Call, n: number, inFlight: number): Promise<{ cp
   );
   return { cpuUsPerCall: (cpuMicros() - cpu0) / n, callsPerS: n / ((performance.now() - t0) / 1000) };
 }
-
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { calls: { type: 'string', default: '3000' }, rounds: { type: 'string', default: '3' }, body: { type: 'string', default: '4096' }, concurrency: { type: 'string', default: '32' } } });

@@ -22,12 +22,7 @@ import { CUSTOMER_360, SAME_AS_NAIVE } from './queries.js';
 import { selectCustomers } from './selectCustomers.js';
 import { pinProcess } from './spawnPinned.js';
 import { startGatewayProcess } from './startGatewayProcess.js';
-
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length === 0 ? Number.NaN : s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
+import { median } from './median.js';
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { cli: { type: 'string' }, rounds: { type: 'string', default: '2' } } });

@@ -5,7 +5,7 @@
  * Why not `new AbortController().signal`: in Node 20 every such signal gets a hidden class (V8 map) of its own
  * (Node builds it as an `EventTarget`, swaps its prototype and then adds fields), and, measured, every one of them
  * survives at least one young-generation collection, with whatever hangs from it (listeners, the request they
- * close over). A warm 360 makes ~15 of them; at light load they were ~40 % of the bytes each scavenge copied
+ * close over). A warm 360 makes ~15 of them; at light load they were about a third of the bytes that survived scavenges
  * (BENCHMARKS.md, issue 17, "Fourth session"). An `EventTarget` subclass with plain fields has neither problem.
  *
  * It behaves as an `AbortSignal` for everything that takes one by its interface (undici, axios, cockatiel,

@@ -154,6 +154,14 @@ export interface SourceAdapter {
   readonly kind: string;
   readonly capabilities: SourceCapabilities;
   /**
+   * True when every call answers with records and lists built for that call alone (parsed from its response or
+   * rows), which the adapter does not keep: the resilience layer then writes each value's provenance (`fetch`)
+   * onto it instead of copying it (issue 17: the copies were a third of what survived young-generation
+   * collections). Merged calls (`coalesceCalls`) hand the same values to each request they served, which
+   * all stamp the same live fetch. Leave it unset when the adapter serves objects it holds (file sources).
+   */
+  readonly freshValues?: boolean;
+  /**
    * Candidate identity records per blocking key. A key kind the source cannot search gives `[]`.
    * Each result lists every record that matches (never silently truncated past the adapter's documented
    * cap, which is logged).

@@ -47,7 +47,8 @@ type Invoke<T> = (keys: readonly never[], ctx: CallContext) => Promise<BatchResu
 interface CachePlan<T> {
   read(key: unknown, which: 'fresh' | 'usable'): { readonly value: T; readonly fetchedAtMs: number } | undefined;
   write(key: unknown, value: T): void;
-  stamp(value: T, fetch: FetchInfo): T;
+  /** `value` carrying `fetch`: written onto it when `owned` (a live call's fresh value), else on copies. */
+  stamp(value: T, fetch: FetchInfo, owned: boolean): T;
   /** Failures inside a value that arrived (a fused read's list that failed while its record came). */
   partErrors(value: T): Error[];
 }
@@ -68,7 +69,8 @@ const BREAKER_STATES: Record<CircuitState, BreakerState> = {
  * `getByIds`, the `*ByOwner` lists and `fetchWithRelated` (its record and lists kept as those parts) keep the
  * last good value per id in a bounded cache: served without a
  * call while fresh (`cache.ttlMs`), and instead of a failure while inside `cache.staleWindowMs`
- * (stale-if-error). Every value returned is stamped with `fetch` ({@link FetchInfo}). A batch whose every
+ * (stale-if-error). Every value returned is stamped with `fetch` ({@link FetchInfo}): a `freshValues` adapter's
+ * live values in place, every other value on a copy. A batch whose every
  * slot holds the same kind of failure counts as a failed call; per-key errors are passed through, never
  * retried. Each call is reported to `ctx.observer` and `onReport`.
  */
@@ -77,6 +79,8 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
   const source = adapter.name;
+  // Cached values are shared by every request they serve: only a live call's own values are stamped in place.
+  const freshValues = adapter.freshValues === true;
   const budget = createRetryBudget({ ratio: policies.retries.budgetRatio });
   const cache = createRecordCache<object | null>({ ...policies.cache, now });
   const breaker = circuitBreaker(
@@ -165,7 +169,7 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
     write: (key, value) => {
       if (value !== null) cache.set(`${kind}:${String(key)}`, value as object);
     },
-    stamp: (value, fetch) => stamp(value, fetch),
+    stamp,
     partErrors: () => [],
   });
 
@@ -209,14 +213,14 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
           if (Array.isArray(part)) cache.set(`${written(kind)}:${String(key)}`, part);
         }
       },
-      stamp(value, fetch) {
+      stamp(value, fetch, owned) {
         const out: { -readonly [K in keyof RecordWithRelated]: RecordWithRelated[K] } = {
-          record: stamp(value.record, fetch) as RecordWithRelated['record'],
+          record: stamp(value.record, fetch, owned) as RecordWithRelated['record'],
           ...(value.ordersTotal === undefined ? {} : { ordersTotal: value.ordersTotal }),
         };
         for (const kind of lists) {
           const part = value[kind];
-          if (part !== undefined) out[kind] = (part instanceof Error ? part : stamp(part, fetch)) as never;
+          if (part !== undefined) out[kind] = (part instanceof Error ? part : stamp(part, fetch, owned)) as never;
         }
         return out;
       },
@@ -233,7 +237,7 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
       keys.forEach((key, index) => {
         const hit = plan.read(key, 'fresh');
         if (!hit) return;
-        results[index] = plan.stamp(hit.value, { fetchedAt: new Date(hit.fetchedAtMs).toISOString(), fromCache: true, stale: false, ageMs: now() - hit.fetchedAtMs });
+        results[index] = plan.stamp(hit.value, { fetchedAt: new Date(hit.fetchedAtMs).toISOString(), fromCache: true, stale: false, ageMs: now() - hit.fetchedAtMs }, false);
         cacheHits += 1;
       });
     }
@@ -256,7 +260,7 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
           plan?.write(keys[index], slot);
           // Records found by search are the same records getByIds serves: keep them for stale-if-error too.
           if (operation === 'search' && Array.isArray(slot)) for (const found of slot as IdentityRecord[]) cache.set(`records:${found.ref.id}`, found);
-          results[index] = plan ? plan.stamp(slot, fetch) : (stamp(slot, fetch) as T);
+          results[index] = plan ? plan.stamp(slot, fetch, freshValues) : (stamp(slot, fetch, freshValues) as T);
         });
       } catch (error) {
         failure = toResilienceError(source, error);
@@ -288,7 +292,7 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
         return;
       }
       const ageMs = now() - usable.fetchedAtMs;
-      results[index] = plan.stamp(usable.value, { fetchedAt: new Date(usable.fetchedAtMs).toISOString(), fromCache: true, stale: true, ageMs });
+      results[index] = plan.stamp(usable.value, { fetchedAt: new Date(usable.fetchedAtMs).toISOString(), fromCache: true, stale: true, ageMs }, false);
       cacheHits += 1;
       staleAgeMs = Math.max(staleAgeMs ?? 0, ageMs);
       if (status === 'OK') status = 'STALE';
@@ -345,9 +349,19 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
   };
 }
 
-/** A copy of a source value (record, or list of records) carrying `fetch`. */
-function stamp(value: unknown, fetch: FetchInfo): unknown {
+/**
+ * A source value (record, or list of records) carrying `fetch`: the value itself when `owned` (nothing else
+ * holds it: {@link SourceAdapter.freshValues}), else a copy, so that values other requests hold (cached ones,
+ * a file source's) never change under them.
+ */
+function stamp<T>(value: T, fetch: FetchInfo, owned: boolean): T {
   if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((item: unknown) => (item !== null && typeof item === 'object' ? { ...item, fetch } : item));
-  return { ...value, fetch };
+  if (Array.isArray(value)) {
+    if (!owned) return value.map((item: unknown) => (item !== null && typeof item === 'object' ? { ...item, fetch } : item)) as T;
+    for (const item of value as unknown[]) if (item !== null && typeof item === 'object') (item as { fetch?: FetchInfo }).fetch = fetch;
+    return value;
+  }
+  if (!owned) return { ...value, fetch };
+  (value as { fetch?: FetchInfo }).fetch = fetch;
+  return value;
 }

@@ -116,6 +116,45 @@ describe('createResilientAdapter: stale-if-error and erasure', () => {
   });
 });
 
+describe('createResilientAdapter: provenance', () => {
+  it("stamps a fresh-values adapter's live records in place, and copies what it serves from the cache", async () => {
+    let failing = false;
+    let clock = 2_000_000;
+    const built: IdentityRecord[] = [];
+    const { adapter } = fakeSource(async (ids) => {
+      if (failing) throw down();
+      return ids.map((id) => {
+        const r = record(id);
+        built.push(r);
+        return r;
+      });
+    });
+    const resilient = createResilientAdapter({ ...adapter, freshValues: true }, { policies: policies({ retries: { maxAttempts: 1 }, cache: { staleWindowMs: 10_000 } }), timeoutMs: 1_000, now: () => clock });
+    const [live] = await resilient.getByIds(['a'], {});
+    expect(live).toBe(built[0]);
+    const liveFetch = { fetchedAt: new Date(2_000_000).toISOString(), fromCache: false, stale: false, ageMs: 0 };
+    expect((live as IdentityRecord).fetch).toEqual(liveFetch);
+
+    failing = true;
+    clock += 3_000;
+    const [stale] = await resilient.getByIds(['a'], {});
+    expect(stale).not.toBe(built[0]);
+    expect((stale as IdentityRecord).fetch).toMatchObject({ fromCache: true, stale: true, ageMs: 3_000 });
+    // The value the first request holds keeps its own provenance.
+    expect((live as IdentityRecord).fetch).toEqual(liveFetch);
+  });
+
+  it('stamps copies when the adapter serves records it keeps, leaving its own untouched', async () => {
+    const kept = record('a');
+    const { adapter } = fakeSource(async (ids) => ids.map(() => kept));
+    const resilient = createResilientAdapter(adapter, { policies: policies({}), timeoutMs: 1_000 });
+    const [first] = await resilient.getByIds(['a'], {});
+    expect(first).not.toBe(kept);
+    expect((first as IdentityRecord).fetch?.fromCache).toBe(false);
+    expect('fetch' in kept).toBe(false);
+  });
+});
+
 describe('createResilientAdapter: bulkhead and breaker', () => {
   it('refuses calls beyond max concurrent + queue with SOURCE_UNAVAILABLE', async () => {
     const { adapter, counter } = fakeSource(() => new Promise((resolve) => setTimeout(() => resolve([record('a')]), 100)));

@@ -129,6 +129,8 @@ export function createPostgresAdapter(options: PostgresAdapterOptions): SourceAd
   const adapter: SourceAdapter = {
     name: source,
     kind: 'postgres',
+    // Every call builds its records from the rows it read: provenance is stamped on them, not on copies.
+    freshValues: true,
     capabilities: { search: searchSql.size > 0, searchKeys: [...searchSql.keys()].filter(isBlockingKeyKind), orders: ordersByOwner !== undefined, tickets: ticketsByOwner !== undefined, activities: activitiesByOwner !== undefined },
     async getByIds(ids, ctx): Promise<BatchResult<IdentityRecord | null>> {
       if (ids.length === 0) return [];

@@ -106,6 +106,8 @@ export function createRestAdapter(options: RestAdapterOptions): SourceAdapter {
   return {
     name: source,
     kind: 'rest',
+    // Every call builds its records from its own response: provenance is stamped on them, not on copies.
+    freshValues: true,
     capabilities: { search: search.size > 0, searchKeys: [...search.keys()].filter(isBlockingKeyKind), orders: orders !== undefined, tickets: tickets !== undefined, activities: activities !== undefined },
     async getByIds(ids, ctx): Promise<BatchResult<IdentityRecord | null>> {
       if (ids.length === 0) return [];

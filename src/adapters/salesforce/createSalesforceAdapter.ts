@@ -39,6 +39,8 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): Sour
   const adapter = {
     name: resolved.name,
     kind: 'salesforce',
+    // Every call builds its records from its own response: provenance is stamped on them, not on copies.
+    freshValues: true,
     capabilities: { search: true, searchKeys: ['email', 'phone', 'name', 'namePrefix', 'birthDate', 'postcodeStreet', 'identifier'], orders: false, tickets: true, activities: true, lookupKinds: ['ticketNumber'] },
     search: (keys, ctx) => searchContacts(resolved, keys, ctx),
     getByIds: (ids, ctx) => getContactsByIds(resolved, ids, ctx),

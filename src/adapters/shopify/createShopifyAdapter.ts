@@ -33,6 +33,8 @@ export function createShopifyAdapter(options: ShopifyAdapterOptions): SourceAdap
   const adapter = {
     name: resolved.name,
     kind: 'shopify',
+    // Every call builds its records from its own response: provenance is stamped on them, not on copies.
+    freshValues: true,
     capabilities: { search: true, searchKeys: ['email', 'phone', 'name', 'namePrefix'], orders: true, tickets: false, activities: false, lookupKinds: ['orderNumber'] },
     search: (keys, ctx) =>
       splitLookupKeys(keys, 'orderNumber', (values) => searchOrderOwners(resolved, values, ctx), (rest) => searchCustomers(resolved, rest, ctx)),

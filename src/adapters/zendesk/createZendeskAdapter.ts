@@ -26,6 +26,8 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SourceAdap
   const adapter = {
     name: resolved.name,
     kind: 'zendesk',
+    // Every call builds its records from its own response: provenance is stamped on them, not on copies.
+    freshValues: true,
     capabilities: { search: true, searchKeys: ['email', 'phone', 'name', 'namePrefix', 'identifier'], orders: false, tickets: true, activities: false, lookupKinds: ['ticketNumber'] },
     search: (keys, ctx) =>
       splitLookupKeys(keys, 'ticketNumber', (values) => searchTicketRequesters(resolved, values, ctx), (rest) => searchUsers(resolved, rest, ctx)),

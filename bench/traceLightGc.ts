@@ -5,7 +5,10 @@
  * 1 500) one at a time (the naive peer's question `same`, default, or the full `360`; sources delayed 20 ms);
  * per build and round it prints the latency p50/p99 and, over the scavenges of the measured part, how many,
  * their median pause and the median bytes each promoted and kept. With `--cli`, the two builds alternate for
- * `--rounds` rounds (default 2). Light-load p99 is a scavenge landing on a request (BENCHMARKS.md, issue 17).
+ * `--rounds` rounds (default 2). `--after-load <s>` first loads each gateway at saturation for that many seconds
+ * (autocannon, 16 connections, 0 ms sources), as the bench's light rounds follow its saturation rounds: V8 then
+ * keeps the young generation it grew under load. Light-load p99 is a scavenge landing on a request
+ * (BENCHMARKS.md, issue 17).
  */
 import { closeSync, mkdtempSync, openSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,9 +18,10 @@ import { generateDataset } from '../src/sandbox/dataset/index.js';
 import { startSandbox } from '../src/sandbox/index.js';
 import { UNTHROTTLED_SHOPIFY } from './benchModes.js';
 import { machineInfo } from './machineInfo.js';
+import { measureLoad } from './measureLoad.js';
 import { parseGcTrace } from './parseGcTrace.js';
 import { percentiles } from './percentiles.js';
-import { postGraphql } from './postGraphql.js';
+import { benchHeaders, postGraphql } from './postGraphql.js';
 import { CUSTOMER_360, SAME_AS_NAIVE } from './queries.js';
 import { selectCustomers } from './selectCustomers.js';
 import { pinProcess } from './spawnPinned.js';
@@ -25,7 +29,9 @@ import { startGatewayProcess } from './startGatewayProcess.js';
 import { median } from './median.js';
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { cli: { type: 'string' }, rounds: { type: 'string', default: '2' } } });
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { cli: { type: 'string' }, rounds: { type: 'string', default: '2' }, 'after-load': { type: 'string', default: '0' } } });
+  const afterLoadS = Number(values['after-load']);
+  if (!Number.isFinite(afterLoadS) || afterLoadS < 0) throw new Error(`--after-load: seconds, got ${values['after-load']}`);
   const n = Number(positionals[0] ?? 1_500);
   const which = positionals[1] ?? 'same';
   if (!Number.isInteger(n) || n < 1) throw new Error(`n: a positive integer, got ${positionals[0]}`);
@@ -37,7 +43,8 @@ async function main(): Promise<void> {
   const builds = [{ name: 'this build', cli: undefined as string | undefined }, ...(values.cli ? [{ name: values.cli, cli: values.cli }] : [])];
   const rounds = values.cli ? Number(values.rounds) : 1;
   const dir = mkdtempSync(join(tmpdir(), 'c360-gc-'));
-  console.log(`light-load GC (${which}, ${n} queries one at a time, 20 ms sources): ${machine.cpuModel} × ${machine.nproc}, Node ${process.version}`);
+  const loaded = afterLoadS > 0 ? `, after ${afterLoadS} s at saturation` : '';
+  console.log(`light-load GC (${which}, ${n} queries one at a time, 20 ms sources${loaded}): ${machine.cpuModel} × ${machine.nproc}, Node ${process.version}`);
   try {
     for (let round = 0; round < rounds; round += 1) {
       for (const build of round % 2 === 0 ? builds : [...builds].reverse()) {
@@ -51,7 +58,12 @@ async function main(): Promise<void> {
             const answer = await postGraphql(gateway.url, query, { id: customers[i % customers.length]!.id });
             if (answer.body.errors !== undefined) throw new Error(`${build.name}: errors in an answer: ${JSON.stringify(answer.body.errors).slice(0, 300)}`);
           };
-          for (const s of [sandbox.salesforce, sandbox.shopify, sandbox.zendesk]) s.addFault({ delayMs: 20 });
+          const servers = [sandbox.salesforce, sandbox.shopify, sandbox.zendesk];
+          if (afterLoadS > 0) {
+            const body = (i: number): string => JSON.stringify({ query, variables: { id: customers[i % customers.length]!.id } });
+            await measureLoad({ url: gateway.url, headers: benchHeaders(), body, connections: 16, durationS: afterLoadS, rate: null, target: gateway, servers });
+          }
+          for (const s of servers) s.addFault({ delayMs: 20 });
           for (let i = 0; i < 100; i += 1) await ask(i);
           const warmBytes = statSync(tracePath).size;
           const latencies: number[] = [];

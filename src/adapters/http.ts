@@ -114,11 +114,15 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const undici = transport === 'undici' ? createUndiciAdapter({ connections: maxSockets }) : null;
   const httpAgent = undici ? null : new http.Agent({ keepAlive: true, maxSockets });
   const httpsAgent = undici ? null : new https.Agent({ keepAlive: true, maxSockets });
+  // Both transports send the same identifying User-Agent (vendors ask API clients to name themselves).
+  const headers = { accept: 'application/json', 'user-agent': USER_AGENT, ...options.headers };
   const instance: AxiosInstance = axios.create({
     ...(undici ? { adapter: undici.adapter } : { httpAgent, httpsAgent }),
-    // Both transports send the same identifying User-Agent (vendors ask API clients to name themselves).
-    headers: { accept: 'application/json', 'user-agent': USER_AGENT, ...options.headers },
+    headers,
     responseType: 'text',
+    // Bodies go out as the strings request() builds (JSON or a form). axios's default transform would
+    // JSON.parse every JSON body again to check it before sending it unchanged.
+    transformRequest: [(data: unknown) => data],
     // Raw text: vendors send HTML pages and malformed JSON; adapters parse with parseJsonBody.
     transformResponse: [(data: unknown) => data],
     validateStatus: () => true,
@@ -129,6 +133,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     // HTTP(S)_PROXY set, axios keeps doing its own lookup (NO_PROXY rules included).
     ...(proxied ? {} : { proxy: false as const }),
   });
+  // One flat set of default headers, not axios's `common` group plus one per method, which axios deep-merges
+  // and flattens again on every call: about 30 % of its own time and allocation per call (BENCHMARKS.md,
+  // issue 17). Those groups hold only an `Accept`, which `headers` sets; request() sets the content type.
+  instance.defaults.headers = headers as unknown as AxiosInstance['defaults']['headers'];
 
   async function request(req: HttpRequest): Promise<HttpResponse> {
     const target = new URL(req.path.replace(/^\//, ''), base);

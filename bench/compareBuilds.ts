@@ -34,7 +34,10 @@ async function main(): Promise<void> {
   try {
     builds.push({ name: 'this build', gateway: await startGatewayProcess(sandbox, { name: 'this build', ...cache, ...(values.transport ? { env: { C360_HTTP_TRANSPORT: values.transport } } : {}) }, pin), cpuMs: [] });
     builds.push({ name: values.cli, gateway: await startGatewayProcess(sandbox, { name: 'other build', cli: values.cli, ...cache }, pin), cpuMs: [] });
+    // Both builds resolve the same customers the same way first (an A/A run measured this build ~6-10 % cheaper
+    // when only it had done the selection's lookups).
     const ids = (await selectCustomers(builds[0]!.gateway.url, dataset, 100)).map((c) => c.id);
+    await selectCustomers(builds[1]!.gateway.url, dataset, 100);
     const body = (i: number): string => JSON.stringify({ query: CUSTOMER_360, variables: { id: ids[i % ids.length]! } });
     const load = (g: GatewayProcess, durationS: number) => measureLoad({ url: g.url, headers: benchHeaders(), body, connections: 16, durationS, rate: null, target: g, servers });
     console.log(`compare builds (${values.mode}): ${machine.cpuModel} × ${machine.nproc}, load average ${machine.loadAverage.join(' ')}, ${values.rounds} alternating rounds of ${values.seconds} s, 16 connections, 0 ms sources`);
@@ -49,6 +52,9 @@ async function main(): Promise<void> {
     }
     const [a, b] = builds as [(typeof builds)[0], (typeof builds)[0]];
     console.log(`\nmedian CPU ms per warm 360: this build ${median(a.cpuMs).toFixed(3)}, ${b.name} ${median(b.cpuMs).toFixed(3)}; ratio ${(median(a.cpuMs) / median(b.cpuMs)).toFixed(3)}`);
+    // Each round's own ratio too: the machine's speed drifts between rounds more than within one.
+    const perRound = a.cpuMs.map((ms, r) => ms / b.cpuMs[r]!);
+    console.log(`per-round ratios ${perRound.map((x) => x.toFixed(2)).join(' ')}; median ${median(perRound).toFixed(3)}`);
   } finally {
     for (const b of builds) await b.gateway.stop();
     await sandbox.close();

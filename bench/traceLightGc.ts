@@ -6,8 +6,9 @@
  * per build and round it prints the latency p50/p99 and, over the scavenges of the measured part, how many,
  * their median pause and the median bytes each promoted and kept. With `--cli`, the two builds alternate for
  * `--rounds` rounds (default 2). `--after-load <s>` first loads each gateway at saturation for that many seconds
- * (autocannon, 16 connections, 0 ms sources), as the bench's light rounds follow its saturation rounds: V8 then
- * keeps the young generation it grew under load. Light-load p99 is a scavenge landing on a request
+ * (autocannon, 64 connections, 0 ms sources), as the bench's light rounds follow its saturation rounds: V8 then
+ * keeps the young generation it grew under load. `--customers <n>` (default 20): how many customers the queries
+ * cycle through (the bench uses 240). Light-load p99 is a scavenge landing on a request
  * (BENCHMARKS.md, issue 17).
  */
 import { closeSync, mkdtempSync, openSync, readFileSync, statSync } from 'node:fs';
@@ -29,7 +30,9 @@ import { startGatewayProcess } from './startGatewayProcess.js';
 import { median } from './median.js';
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { cli: { type: 'string' }, rounds: { type: 'string', default: '2' }, 'after-load': { type: 'string', default: '0' } } });
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { cli: { type: 'string' }, rounds: { type: 'string', default: '2' }, 'after-load': { type: 'string', default: '0' }, customers: { type: 'string', default: '20' } } });
+  const customerCount = Number(values.customers);
+  if (!Number.isInteger(customerCount) || customerCount < 1) throw new Error(`--customers: a positive integer, got ${values.customers}`);
   const afterLoadS = Number(values['after-load']);
   if (!Number.isFinite(afterLoadS) || afterLoadS < 0) throw new Error(`--after-load: seconds, got ${values['after-load']}`);
   const n = Number(positionals[0] ?? 1_500);
@@ -52,7 +55,7 @@ async function main(): Promise<void> {
         const fd = openSync(tracePath, 'w');
         const gateway = await startGatewayProcess(sandbox, { name: build.name, ...(build.cli ? { cli: build.cli } : {}) }, { core: 1, cores: machine.nproc, logLevel: 'warn', nodeArgs: ['--trace-gc-nvp'], stdoutFd: fd });
         try {
-          const customers = await selectCustomers(gateway.url, dataset, 20);
+          const customers = await selectCustomers(gateway.url, dataset, customerCount);
           const query = which === 'same' ? SAME_AS_NAIVE : CUSTOMER_360;
           const ask = async (i: number): Promise<void> => {
             const answer = await postGraphql(gateway.url, query, { id: customers[i % customers.length]!.id });
@@ -61,7 +64,7 @@ async function main(): Promise<void> {
           const servers = [sandbox.salesforce, sandbox.shopify, sandbox.zendesk];
           if (afterLoadS > 0) {
             const body = (i: number): string => JSON.stringify({ query, variables: { id: customers[i % customers.length]!.id } });
-            await measureLoad({ url: gateway.url, headers: benchHeaders(), body, connections: 16, durationS: afterLoadS, rate: null, target: gateway, servers });
+            await measureLoad({ url: gateway.url, headers: benchHeaders(), body, connections: 64, durationS: afterLoadS, rate: null, target: gateway, servers });
           }
           for (const s of servers) s.addFault({ delayMs: 20 });
           for (let i = 0; i < 100; i += 1) await ask(i);

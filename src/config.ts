@@ -138,11 +138,12 @@ export interface GatewayConfig {
   /** Query limits (src/plugins/limitsConfigSchema.ts). Absent = defaults. */
   readonly limits?: LimitsConfig;
   /**
-   * Switches for benchmark ablations (bench/). `batching` (default true): per-request DataLoaders batch the
-   * keys of one tick into one upstream call; false sends one call per key (to measure what batching saves).
-   * Absent = defaults.
+   * Performance switches. `batching` (default true): per-request DataLoaders batch the keys of one tick into
+   * one upstream call; false sends one call per key (a benchmark ablation: what batching saves).
+   * `idleScavenge` (default true): at light load, young-generation collections run while the gateway waits for
+   * sources instead of inside a request's computation (src/runtime/createIdleScavenger.ts). Absent = defaults.
    */
-  readonly performance?: { readonly batching: boolean };
+  readonly performance?: { readonly batching: boolean; readonly idleScavenge?: boolean };
   /**
    * The agent console (issue 14): `enabled` serves /console and GraphiQL at GET /graphql (default true);
    * `registeredOnly` lists principal subjects (`apikey:<name>`, a JWT `sub`) that may run only the console's
@@ -266,7 +267,7 @@ const configSchema = z
     auth: authConfigSchema.prefault({}),
     audit: auditConfigSchema.prefault({}),
     limits: limitsConfigSchema.prefault({}),
-    performance: z.object({ batching: z.boolean().default(true) }).strict().default({ batching: true }),
+    performance: z.object({ batching: z.boolean().default(true), idleScavenge: z.boolean().default(true) }).strict().prefault({}),
     // The agent console at /console and its registered operations (issue 14; see README "Agent console").
     console: z
       .object({
@@ -298,6 +299,7 @@ export const ENV_OVERRIDES: ReadonlyArray<{ readonly env: string; readonly path:
   { env: 'C360_AUDIT_FILE', path: ['audit', 'file'], type: 'string' },
   { env: 'C360_JWT_JWKS_URL', path: ['auth', 'jwt', 'jwksUrl'], type: 'string' },
   { env: 'C360_BATCHING', path: ['performance', 'batching'], type: 'boolean' },
+  { env: 'C360_IDLE_SCAVENGE', path: ['performance', 'idleScavenge'], type: 'boolean' },
   { env: 'C360_FEDERATION', path: ['federation', 'enabled'], type: 'boolean' },
   { env: 'C360_REDIS_URL', path: ['state', 'redis', 'url'], type: 'string' },
 ];

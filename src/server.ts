@@ -36,6 +36,7 @@ import { createSubgraphSchema } from './federation/index.js';
 import type { ChangeFeed } from './state/ChangeFeed.js';
 import { createSharedState, type SharedState } from './state/createSharedState.js';
 import { createReplayGuard, createWebhookRoutes, type ReplayGuard } from './webhooks/index.js';
+import { createIdleScavenger } from './runtime/index.js';
 
 /** Options of {@link createServer}. */
 export interface CreateServerOptions {
@@ -91,14 +92,17 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
   // One place decides what replicas share (src/state): per process by default, Redis with `state.redis`.
   const shared = options.sharedState ?? createSharedState(config.state, logger);
   const rawAdapters = options.adapters ?? config.sources.map((source) => createSourceAdapter(source, logger, shared.budget));
+  // Young-generation collections moved into time spent waiting for sources, at light load (issue 17, p99).
+  const scavenger = config.performance?.idleScavenge === false ? null : createIdleScavenger({ requestsInFlight: () => inFlight.size });
   // Policies wrap every adapter, injected ones too (DESIGN.md §7); probes are read lazily at scrape time.
   const metrics = createMetrics({
+    ...(scavenger?.active ? { idleScavenges: () => scavenger.scavenges } : {}),
     breakerStates: () => resilience.breakerStates().map(({ source, state }) => ({ source, state: BREAKER_GAUGE[state] })),
     crosswalk: () => identity.stats(),
     recordCacheSizes: () => resilience.adapters.map((a) => ({ source: a.name, size: a.cacheSize() })),
     sharedState: () => shared.status(),
   });
-  const resilience = createResilienceLayer(rawAdapters, { sources: config.sources, deadlineMs: config.server.deadlineMs, onReport: (r) => metrics.recordSourceCall(r), onCoalescedCall: (c) => metrics.recordCoalescedCall(c) });
+  const resilience = createResilienceLayer(rawAdapters, { sources: config.sources, deadlineMs: config.server.deadlineMs, onReport: (r) => metrics.recordSourceCall(r), onCoalescedCall: (c) => metrics.recordCoalescedCall(c), upstreamWaits: scavenger?.active ? scavenger : undefined });
   const adapters: readonly SourceAdapter[] = resilience.adapters;
   const sourceInfo: SourceInfo[] = adapters.map((adapter, priority) => ({
     name: adapter.name,

@@ -25,6 +25,8 @@ export interface MetricsProbes {
   crosswalk(): { readonly size: number; readonly hits: number; readonly misses: number; readonly sharedHits?: number };
   /** Record cache entries per source. */
   recordCacheSizes(): ReadonlyArray<{ readonly source: string; readonly size: number }>;
+  /** Young-generation collections run while the gateway waited for sources (`src/runtime`), since start. */
+  idleScavenges?(): number;
   /** Shared state (src/state), read once at creation (absent or `local` = no Redis gauges) and at scrape time. */
   sharedState?(): { readonly mode: 'local' } | { readonly mode: 'redis'; readonly redis: 'up' | 'down'; readonly counters: { readonly roundTrips: number; readonly failures: number } };
 }
@@ -84,6 +86,17 @@ export function createMetrics(probes: MetricsProbes): GatewayMetrics {
   crosswalk('c360_crosswalk_hits', 'Identity crosswalk hits since start', (s) => s.hits);
   crosswalk('c360_crosswalk_misses', 'Identity crosswalk misses since start', (s) => s.misses);
   crosswalk('c360_crosswalk_shared_hits', 'Identity crosswalk L1 misses answered from the shared L2 (Redis) since start', (s) => s.sharedHits ?? 0);
+  if (probes.idleScavenges) {
+    const idleScavenges = probes.idleScavenges;
+    new Gauge({
+      name: 'c360_idle_scavenges',
+      help: 'Young-generation collections the gateway ran while it waited for sources at light load, since start (performance.idleScavenge)',
+      registers: [registry],
+      collect() {
+        this.set(idleScavenges());
+      },
+    });
+  }
   const redisState = (name: string, help: string, pick: (s: Extract<ReturnType<NonNullable<MetricsProbes['sharedState']>>, { mode: 'redis' }>) => number): void => {
     new Gauge({
       name,

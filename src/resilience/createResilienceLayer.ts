@@ -8,6 +8,7 @@ import type { SourceRef } from '../domain/index.js';
 import { createResilientAdapter, type BreakerState, type ResilientAdapter } from './createResilientAdapter.js';
 import { createSourceStatusRecorder, type SourceStatusRecorder } from './createSourceStatusRecorder.js';
 import { DEADLINE_HEADER, resolveDeadline } from './resolveDeadline.js';
+import type { UpstreamWaits } from '../runtime/createIdleScavenger.js';
 
 /** Options of {@link createResilienceLayer}. */
 export interface ResilienceLayerOptions {
@@ -19,6 +20,8 @@ export interface ResilienceLayerOptions {
   readonly onReport?: ((report: SourceCallReport) => void) | undefined;
   /** Every call made by cross-request coalescing, once (metrics: what the vendor saw). */
   readonly onCoalescedCall?: ((call: CoalescedCall) => void) | undefined;
+  /** Told about every source attempt (idle-time collection, `createIdleScavenger`). */
+  readonly upstreamWaits?: UpstreamWaits | undefined;
 }
 
 /** What a request gets from {@link ResilienceLayer.forRequest}. */
@@ -54,7 +57,7 @@ export function createResilienceLayer(adapters: readonly SourceAdapter[], option
     const config = byName.get(adapter.name);
     // Concurrent requests' reads by id share calls (issue 17); a file source makes no calls to share.
     const inner = adapter.kind !== 'file' && config?.policies?.coalesce !== false ? coalesceCalls(adapter, options.onCoalescedCall) : adapter;
-    return createResilientAdapter(inner, { policies: config?.policies, timeoutMs: config?.timeoutMs ?? DEFAULT_TIMEOUT_MS, onReport: options.onReport });
+    return createResilientAdapter(inner, { policies: config?.policies, timeoutMs: config?.timeoutMs ?? DEFAULT_TIMEOUT_MS, onReport: options.onReport, upstreamWaits: options.upstreamWaits });
   });
   const wrappedByName = new Map(wrapped.map((adapter) => [adapter.name, adapter]));
   return {

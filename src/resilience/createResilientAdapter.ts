@@ -13,6 +13,7 @@ import { createRetryBudget } from './createRetryBudget.js';
 import { planRetry } from './planRetry.js';
 import { statusOf } from './statusOf.js';
 import { toResilienceError } from './toResilienceError.js';
+import type { UpstreamWaits } from '../runtime/createIdleScavenger.js';
 
 /** Breaker states as the schema, `/readyz` and metrics show them. */
 export type BreakerState = 'CLOSED' | 'OPEN' | 'HALF_OPEN' | 'ISOLATED';
@@ -25,6 +26,8 @@ export interface ResilientAdapterOptions {
   readonly timeoutMs: number;
   /** Told about every call, for every request (metrics). Must not throw. */
   readonly onReport?: ((report: SourceCallReport) => void) | undefined;
+  /** Told when each attempt of an HTTP or database source begins, sends and settles (idle-time collection). */
+  readonly upstreamWaits?: UpstreamWaits | undefined;
   /** Clock, ms since the epoch. Default `Date.now`. */
   readonly now?: () => number;
   /** Uniform random in [0, 1) for backoff jitter. Default `Math.random`. */
@@ -105,6 +108,8 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
   }
   // A file source reads its in-memory index: each attempt is its one "call". HTTP sources count requests.
   const countsHttp = adapter.kind !== 'file';
+  // A file source answers from memory: nothing to wait for.
+  const waits = countsHttp ? options.upstreamWaits : undefined;
 
   /**
    * Failures of this source per request (keyed by the request's observer): once a source has timed out, is
@@ -142,12 +147,15 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
       const attempt = deadlineSignal(ctx.signal, limitMs);
       countUpstreamRequests(attempt.signal, () => {
         attempts.httpRequests += 1;
+        waits?.sent();
       });
+      waits?.begin();
       let result: BatchResult<T>;
       try {
         result = await invoke(keys as readonly never[], { ...ctx, signal: attempt.signal });
       } finally {
         attempt.dispose();
+        waits?.end();
       }
       const first = result[0];
       if (isUpstreamError(first) && result.every((slot) => isUpstreamError(slot) && slot.kind === first.kind)) throw first;

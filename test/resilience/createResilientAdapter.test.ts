@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BatchResult, SourceAdapter, SourceCallReport } from '../../src/adapters/types.js';
 import { UpstreamError } from '../../src/adapters/UpstreamError.js';
+import { noteUpstreamRequest } from '../../src/adapters/countUpstreamRequests.js';
 import { DEFAULT_SOURCE_POLICIES, type SourcePolicies } from '../../src/config.js';
 import type { IdentityRecord } from '../../src/domain/index.js';
 import { createResilientAdapter } from '../../src/resilience/index.js';
@@ -216,5 +217,43 @@ describe('createResilientAdapter: a hung source costs a request one share of its
     // Cut by the attempt limit (~200 ms), not by the request's 400 ms deadline.
     expect(aborted).not.toBeNull();
     expect(aborted!).toBeLessThan(400);
+  });
+});
+
+describe('createResilientAdapter: upstream waits (idle-time collection)', () => {
+  /** Logs what the resilience layer tells its UpstreamWaits, in order. */
+  const waitLog = () => {
+    const events: string[] = [];
+    return { events, waits: { begin: () => events.push('begin'), sent: () => events.push('sent'), end: () => events.push('end') } };
+  };
+
+  it('tells when each attempt begins, sends each HTTP request, and settles (retries included)', async () => {
+    let calls = 0;
+    const { adapter } = fakeSource(async (ids) => ids.map((id) => record(id)));
+    adapter.getByIds = async (ids, ctx) => {
+      calls += 1;
+      // Two pages, as an HTTP client reports them on the call's signal.
+      noteUpstreamRequest(ctx.signal);
+      noteUpstreamRequest(ctx.signal);
+      if (calls === 1) throw down();
+      return ids.map((id) => record(id));
+    };
+    const { events, waits } = waitLog();
+    const resilient = createResilientAdapter(adapter, { policies: policies({ retries: { maxAttempts: 2, budgetRatio: 1 } }), timeoutMs: 1_000, upstreamWaits: waits });
+    const [slot] = await resilient.getByIds(['a'], {});
+    expect(slot).toMatchObject({ ref: { id: 'a' } });
+    expect(events).toEqual(['begin', 'sent', 'sent', 'end', 'begin', 'sent', 'sent', 'end']);
+  });
+
+  it('tells nothing about a file source (it answers from memory) or a read the cache answers', async () => {
+    const { adapter } = fakeSource(async (ids) => ids.map((id) => record(id)));
+    const { events, waits } = waitLog();
+    const file = createResilientAdapter({ ...adapter, kind: 'file' }, { policies: policies({}), timeoutMs: 1_000, upstreamWaits: waits });
+    await file.getByIds(['a'], {});
+    expect(events).toEqual([]);
+    const http = createResilientAdapter(adapter, { policies: policies({ cache: { ttlMs: 60_000 } }), timeoutMs: 1_000, upstreamWaits: waits });
+    await http.getByIds(['a'], {});
+    await http.getByIds(['a'], {});
+    expect(events).toEqual(['begin', 'end']);
   });
 });

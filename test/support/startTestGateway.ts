@@ -68,6 +68,8 @@ export interface TestGatewayOptions {
   federation?: Record<string, unknown>;
   /** Raw `state:` config, e.g. `{ redis: { url } }`. */
   state?: Record<string, unknown>;
+  /** Raw `performance:` config, e.g. `{ idleScavenge: false }`. */
+  performance?: Record<string, unknown>;
   /**
    * Raw `webhooks:` config (secrets from the sandbox's, see SANDBOX_WEBHOOK_ENV); when given, the sandbox's
    * vendors send their change webhooks to this gateway.
@@ -94,6 +96,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       ...(options.console ? { console: options.console } : {}),
       ...(options.federation ? { federation: options.federation } : {}),
       ...(options.state ? { state: options.state } : {}),
+      ...(options.performance ? { performance: options.performance } : {}),
       ...(options.webhooks ? { webhooks: options.webhooks } : {}),
       logging: { level: 'info' },
       ...(options.identity ? { identity: options.identity } : {}),

@@ -4,7 +4,8 @@
  * with V8's `--trace-gc-nvp` (its stdout to a temporary file), answers 100 warm-up queries and then `n` (default
  * 1 500) one at a time (the naive peer's question `same`, default, or the full `360`; sources delayed 20 ms);
  * per build and round it prints the latency p50/p99 and, over the scavenges of the measured part, how many,
- * their median pause and the median bytes each promoted and kept. With `--cli`, the two builds alternate for
+ * their median pause and the median bytes each promoted and kept, the other collections (kinds, longest pause) and
+ * the five slowest requests. With `--cli`, the two builds alternate for
  * `--rounds` rounds (default 2). `--after-load <s>` first loads each gateway at saturation for that many seconds
  * (autocannon, 64 connections, 0 ms sources), as the bench's light rounds follow its saturation rounds: V8 then
  * keeps the young generation it grew under load. `--customers <n>` (default 20): how many customers the queries
@@ -75,12 +76,16 @@ async function main(): Promise<void> {
             await ask(i);
             latencies.push(performance.now() - started);
           }
-          const scavenges = parseGcTrace(readFileSync(tracePath).subarray(warmBytes).toString('utf8')).filter((e) => e.kind === 's');
+          const collections = parseGcTrace(readFileSync(tracePath).subarray(warmBytes).toString('utf8'));
+          const scavenges = collections.filter((e) => e.kind === 's');
+          const others = collections.filter((e) => e.kind !== 's');
           const l = percentiles(latencies);
           const kib = (bytes: number): string => (bytes / 1024).toFixed(0);
           console.log(
             `round ${round + 1} ${build.name}: p50 ${l.p50.toFixed(2)} p99 ${l.p99.toFixed(2)} ms; ${scavenges.length} scavenges, median pause ${median(scavenges.map((e) => e.pauseMs)).toFixed(1)} ms, ` +
-              `promoted ${kib(median(scavenges.map((e) => e.promotedBytes)))} KiB, survived ${kib(median(scavenges.map((e) => e.survivedBytes)))} KiB each`,
+              `promoted ${kib(median(scavenges.map((e) => e.promotedBytes)))} KiB, survived ${kib(median(scavenges.map((e) => e.survivedBytes)))} KiB each; ` +
+              `${others.length} other collections (${[...new Set(others.map((e) => e.kind))].join(', ') || 'none'}), longest pause ${Math.max(0, ...others.map((e) => e.pauseMs)).toFixed(1)} ms; ` +
+              `slowest requests ${[...latencies].sort((a, b) => b - a).slice(0, 5).map((ms) => ms.toFixed(1)).join(', ')} ms`,
           );
         } finally {
           for (const s of [sandbox.salesforce, sandbox.shopify, sandbox.zendesk]) s.clearFaults();

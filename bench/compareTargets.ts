@@ -233,7 +233,7 @@ export function formatComparison(c: Comparison): string {
     '',
     `Ratios (medians of the per-round ratios and differences; gateway = the full 360): gateway/naive per core ${c.ratios.gatewayOverNaivePerCore.toFixed(2)}x (the naive question: ${c.ratios.sameQuestionOverNaivePerCore.toFixed(2)}x), gateway/floor per core ${c.ratios.gatewayOverFloorPerCore.toFixed(2)}x (the naive question: ${c.ratios.sameQuestionOverFloorPerCore.toFixed(2)}x), p50 ${fmtDelta(c.ratios.p50MinusFloorMs)} and p99 ${fmtDelta(c.ratios.p99MinusFloorMs)} vs the floor program (the naive question: ${fmtDelta(c.ratios.sameQuestionP50MinusFloorMs)} and ${fmtDelta(c.ratios.sameQuestionP99MinusFloorMs)}).`,
     '',
-    ...c.targets.filter((t) => t.lightMinorGc).map((t) => `Young-generation GCs in the ${t.name} process during its light rounds (its /metrics): ${t.lightMinorGc!.count}, mean pause ${t.lightMinorGc!.meanMs.toFixed(1)} ms (each one lands on a light request: p99).`),
+    ...c.targets.filter((t) => t.lightMinorGc).map((t) => `Young-generation GCs in the ${t.name} process during its light rounds (its /metrics): ${t.lightMinorGc!.count}, mean pause ${t.lightMinorGc!.meanMs.toFixed(1)} ms; ${t.lightMinorGc!.idle} of them ran while it waited for sources (idle-time collection), each of the other ${t.lightMinorGc!.count - t.lightMinorGc!.idle} lands on a light request (p99).`),
     '',
     "Issue 17's workload is one customer with contact points, 10 orders and 10 tickets: the naive peer's question. The full 360 adds the timeline, metrics, segments, consent and data quality.",
     '',
@@ -250,5 +250,5 @@ const fmtDelta = (ms: number): string => `${ms >= 0 ? '+' : ''}${ms.toFixed(2)} 
 function sumGc(rounds: readonly MinorGcFigures[]): MinorGcFigures | null {
   if (rounds.length === 0) return null;
   const count = rounds.reduce((n, r) => n + r.count, 0);
-  return { count, meanMs: count === 0 ? 0 : rounds.reduce((ms, r) => ms + r.count * r.meanMs, 0) / count };
+  return { count, meanMs: count === 0 ? 0 : rounds.reduce((ms, r) => ms + r.count * r.meanMs, 0) / count, idle: rounds.reduce((n, r) => n + r.idle, 0) };
 }

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Histogram, Registry } from 'prom-client';
+import { Gauge, Histogram, Registry } from 'prom-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { minorGcBetween, scrapeMinorGc } from '../../bench/scrapeGc.js';
 
@@ -37,10 +37,35 @@ describe('bench: minor GCs from the gateway /metrics', () => {
     const between = minorGcBetween(before, await scrapeMinorGc(server.url));
     expect(between.count).toBe(2);
     expect(between.meanMs).toBeCloseTo(5, 6);
+    // A gateway without idle-time collection has no c360_idle_scavenges: none of its collections were idle.
+    expect(between.idle).toBe(0);
+  });
+
+  it('reads how many of the minor GCs the gateway ran while it waited for sources', async () => {
+    const registry = new Registry();
+    const gc = new Histogram({ name: 'c360_process_nodejs_gc_duration_seconds', help: 'gc', labelNames: ['kind'], buckets: [0.001, 0.01, 0.1], registers: [registry] });
+    let idle = 4;
+    new Gauge({
+      name: 'c360_idle_scavenges',
+      help: 'idle',
+      registers: [registry],
+      collect() {
+        this.set(idle);
+      },
+    });
+    gc.observe({ kind: 'minor' }, 0.002);
+    const server = await serve(registry);
+    closers.push(server.close);
+    const before = await scrapeMinorGc(server.url);
+    expect(before.idle).toBe(4);
+    gc.observe({ kind: 'minor' }, 0.002);
+    gc.observe({ kind: 'minor' }, 0.002);
+    idle = 5;
+    expect(minorGcBetween(before, await scrapeMinorGc(server.url))).toMatchObject({ count: 2, idle: 1 });
   });
 
   it('says no minor GC rather than dividing by zero', () => {
-    expect(minorGcBetween({ count: 3, seconds: 0.1 }, { count: 3, seconds: 0.1 })).toEqual({ count: 0, meanMs: 0 });
+    expect(minorGcBetween({ count: 3, seconds: 0.1, idle: 1 }, { count: 3, seconds: 0.1, idle: 1 })).toEqual({ count: 0, meanMs: 0, idle: 0 });
   });
 
   it('fails when the series is missing instead of reporting zeros', async () => {

@@ -8,7 +8,7 @@ import type { SourceRef } from '../domain/index.js';
 import { createResilientAdapter, type BreakerState, type ResilientAdapter } from './createResilientAdapter.js';
 import { createSourceStatusRecorder, type SourceStatusRecorder } from './createSourceStatusRecorder.js';
 import { DEADLINE_HEADER, resolveDeadline } from './resolveDeadline.js';
-import type { UpstreamWaits } from '../runtime/createIdleScavenger.js';
+import type { UpstreamWaits } from '../runtime/index.js';
 
 /** Options of {@link createResilienceLayer}. */
 export interface ResilienceLayerOptions {

@@ -13,7 +13,7 @@ import { createRetryBudget } from './createRetryBudget.js';
 import { planRetry } from './planRetry.js';
 import { statusOf } from './statusOf.js';
 import { toResilienceError } from './toResilienceError.js';
-import type { UpstreamWaits } from '../runtime/createIdleScavenger.js';
+import type { UpstreamWaits } from '../runtime/index.js';
 
 /** Breaker states as the schema, `/readyz` and metrics show them. */
 export type BreakerState = 'CLOSED' | 'OPEN' | 'HALF_OPEN' | 'ISOLATED';

@@ -58,7 +58,7 @@ export const IDLE_SCAVENGE_MIN_BYTES = 8 * 1024 * 1024;
  *   request's other calls are out), and an attempt is still waiting for its answer;
  * - the young generation holds at least `minYoungBytes` (or half its size).
  *
- * The collection then runs while the sources work, and V8's own full-generation collection seldom comes. The
+ * The collection then runs while the sources work, and V8's own young-generation collection seldom comes. The
  * cost is the same kind of pause, earlier and smaller: a collection copies what is alive, and little is.
  * An answer that arrives during the pause waits for it; with sources that answer within a millisecond that is
  * no worse than V8's own collection landing there.

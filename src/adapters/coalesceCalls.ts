@@ -51,6 +51,7 @@ export interface CoalescedCall {
  * - A failed call fails every caller it served; per-id errors go to the callers that asked for that id.
  *
  * Calls are collected until `setImmediate`: a request alone waits one turn of the event loop (microseconds).
+ * A call marked `urgent` (a request alone whose calls started early, see `CallContext.urgent`) is sent at once.
  */
 export function coalesceCalls(adapter: SourceAdapter, onCall?: (call: CoalescedCall) => void): SourceAdapter {
   // A new map each turn, never `clear()`: V8 clears a map by giving it a new table and leaving the old one,
@@ -129,7 +130,11 @@ export function coalesceCalls(adapter: SourceAdapter, onCall?: (call: CoalescedC
     }
     const members = group.members;
     const answer = new Promise<BatchResult<unknown>>((resolve, reject) => members.push({ ids, signal, deadlineAt: ctx.deadlineAt, resolve, reject }));
-    if (!scheduled) {
+    if (ctx.urgent) {
+      // Sent now, with whatever of this turn already waits in its group; other groups keep their turn.
+      groups.delete(key);
+      void run(group);
+    } else if (!scheduled) {
       scheduled = true;
       setImmediate(flush);
     }

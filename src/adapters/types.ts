@@ -53,6 +53,12 @@ export interface CallContext {
    * `maxSearchResults + 1` of them. Absent: every match is returned.
    */
   readonly maxSearchResults?: number | undefined;
+  /**
+   * Send now: the request is alone in the gateway and its calls were started early, before GraphQL
+   * execution reaches the fields (`Loaders.startNow`). Layers that hold a call for a turn to merge it with other
+   * requests' calls (`coalesceCalls`) send it at once instead.
+   */
+  readonly urgent?: boolean | undefined;
 }
 
 /** How one source fared for a request (or one call), worst first: see `extensions.sources`. */

@@ -10,6 +10,8 @@ type Value<K extends FusedKind> = K extends 'records' ? IdentityRecord | null : 
 /** The batch function each of a source's DataLoaders delegates to. */
 export interface FusedBatcher {
   load<K extends FusedKind>(kind: K, ids: readonly string[]): Promise<Array<Value<K> | Error>>;
+  /** Sends what is queued now, with `ctx` (instead of the one the batcher was made with), without waiting for the turn to end. */
+  flush(ctx: CallContext): void;
 }
 
 interface Pending {
@@ -43,8 +45,18 @@ export function createFusedBatcher(
   },
 ): FusedBatcher {
   let queue: Pending[] = [];
+  let scheduled = false;
 
-  async function dispatch(batches: Pending[]): Promise<void> {
+  function send(callCtx: CallContext): void {
+    const batches = queue;
+    queue = [];
+    if (batches.length === 0) return;
+    dispatch(batches, callCtx).catch((error: unknown) => {
+      for (const batch of batches) batch.reject(error);
+    });
+  }
+
+  async function dispatch(batches: Pending[], callCtx: CallContext): Promise<void> {
     const want: RelatedWant = {
       orders: batches.some((b) => b.kind === 'orders'),
       tickets: batches.some((b) => b.kind === 'tickets'),
@@ -55,12 +67,12 @@ export function createFusedBatcher(
     if (want.orders && ordersFirst !== null) Object.assign(want, { ordersFirst });
     const ids = [...new Set(batches.flatMap((b) => b.ids))];
     if (!want.orders && !want.tickets && !want.activities) {
-      const records = await adapter.getByIds(ids, ctx);
+      const records = await adapter.getByIds(ids, callCtx);
       const byId = new Map(ids.map((id, i) => [id, records[i]]));
       for (const batch of batches) batch.resolve(batch.ids.map((id) => byId.get(id) ?? null));
       return;
     }
-    const answers = await adapter.fetchWithRelated(ids, want, ctx);
+    const answers = await adapter.fetchWithRelated(ids, want, callCtx);
     const byId = new Map(ids.map((id, i) => [id, answers[i]]));
     const recordsAsked = new Set(batches.filter((b) => b.kind === 'records').flatMap((b) => b.ids));
     for (const [id, answer] of byId) {
@@ -84,19 +96,18 @@ export function createFusedBatcher(
   return {
     load(kind, ids) {
       return new Promise((resolve, reject) => {
-        if (queue.length === 0) {
+        if (!scheduled) {
           // After every loader of this turn has dispatched (DataLoader dispatches on process.nextTick).
+          scheduled = true;
           setImmediate(() => {
-            const batches = queue;
-            queue = [];
-            dispatch(batches).catch((error: unknown) => {
-              for (const batch of batches) batch.reject(error);
-            });
+            scheduled = false;
+            send(ctx);
           });
         }
         queue.push({ kind, ids, resolve: resolve as (values: unknown[]) => void, reject });
       });
     },
+    flush: send,
   };
 }
 

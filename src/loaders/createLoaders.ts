@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 import type { BlockingKey, CallContext, SourceAdapter } from '../adapters/types.js';
-import type { Activity, IdentityRecord, Order, Ticket } from '../domain/index.js';
+import type { Activity, IdentityRecord, Order, SourceRef, Ticket } from '../domain/index.js';
 import type { IdentitySourceAccess } from '../identity/index.js';
 import { keyOf } from '../identity/index.js';
-import { canFuse, createFusedBatcher, type FusedKind } from './createFusedBatcher.js';
+import { canFuse, createFusedBatcher, type FusedBatcher, type FusedKind } from './createFusedBatcher.js';
 
 /** The DataLoaders of one source for one request. A list loader is absent when the source lacks it. */
 export interface SourceLoaders {
@@ -18,6 +18,14 @@ export interface SourceLoaders {
    * `Loaders.noteOrdersLimit`); undefined when the load gave them all.
    */
   ordersTotal(id: string): number | undefined;
+}
+
+/** Which of a person's record kinds an operation reads (see `Loaders.startNow`). */
+export interface RecordKinds {
+  readonly records: boolean;
+  readonly orders: boolean;
+  readonly tickets: boolean;
+  readonly activities: boolean;
 }
 
 /** All loaders of one request. */
@@ -38,6 +46,15 @@ export interface Loaders {
    * A property of the whole operation; null from any caller wins. Until told, all orders are fetched.
    */
   noteOrdersLimit(limit: number | null): void;
+  /**
+   * Loads `kinds` of every ref **now**: the batches go out before this returns (through the fused call where a
+   * source has one, each source once), marked `urgent` so nothing holds them for a turn (see
+   * `CallContext.urgent`), instead of after the turn in which the resolvers ask. The loads stay in the
+   * loaders' caches, so the resolvers that ask later share them; a failure is reported by whichever resolver
+   * reads it. Call `noteLineItems` / `noteOrdersLimit` first, as the resolvers would. Does nothing with
+   * batching off. Returns how many keys it sent for (loads already in the loaders' caches are not counted).
+   */
+  startNow(refs: readonly SourceRef[], kinds: RecordKinds): number;
 }
 
 /**
@@ -63,10 +80,28 @@ export function createLoaders(
 ): Loaders {
   const batch = options.batch ?? true;
   const searchCtx: CallContext = options.maxSearchResults === undefined ? ctx : { ...ctx, maxSearchResults: options.maxSearchResults };
+  const urgentCtx: CallContext = { ...ctx, urgent: true };
   const byName = new Map(adapters.map((adapter) => [adapter.name, adapter]));
   const built = new Map<string, SourceLoaders>();
+  const fusedBySource = new Map<string, FusedBatcher>();
   let lineItems: boolean | null = null;
   let ordersLimit: number | null | undefined;
+  // DataLoader's own schedule (after the promise jobs of this turn), except inside `startNow`, which collects
+  // the dispatches and runs them itself; `urgent` is true while it does.
+  let collecting: Array<() => void> | null = null;
+  let urgent = false;
+  /** Keys the batches sent by `startNow` asked (cache hits dispatch no batch of their own). */
+  let urgentKeys = 0;
+  const schedule = (dispatch: () => void): void => {
+    if (collecting) collecting.push(dispatch);
+    else void resolved.then(() => process.nextTick(dispatch));
+  };
+  /** The context of a batch being dispatched now (urgent inside `startNow`, which counts its keys). */
+  const callCtx = (keys: number): CallContext => {
+    if (!urgent) return ctx;
+    urgentKeys += keys;
+    return urgentCtx;
+  };
 
   function source(name: string): SourceLoaders | undefined {
     const existing = built.get(name);
@@ -84,7 +119,12 @@ export function createLoaders(
             noteOrdersTotal: (id, total) => totals.set(id, total),
           })
         : null;
-    const records: DataLoader<string, IdentityRecord | null> = new DataLoader<string, IdentityRecord | null>((ids) => (fused ? fused.load('records', ids) : adapter.getByIds(ids, ctx)), { batch });
+    if (fused) fusedBySource.set(name, fused);
+    const loadRecords = (ids: readonly string[]): Promise<Array<IdentityRecord | null | Error>> => {
+      const c = callCtx(ids.length);
+      return fused ? fused.load('records', ids) : adapter.getByIds(ids, c);
+    };
+    const records = new DataLoader<string, IdentityRecord | null>(loadRecords, { batch, batchScheduleFn: schedule });
     const search = new DataLoader<BlockingKey, IdentityRecord[], string>(
       async (keys) => {
         const results = await adapter.search(keys, searchCtx);
@@ -97,7 +137,11 @@ export function createLoaders(
     );
     const list = <T>(kind: Exclude<FusedKind, 'records'>, fn: ((ids: readonly string[], c: CallContext) => Promise<Array<T[] | Error>>) | undefined): DataLoader<string, T[]> | null => {
       if (!fn || !adapter.capabilities[kind]) return null;
-      return new DataLoader<string, T[]>((ids) => (fused ? (fused.load(kind, ids) as Promise<Array<T[] | Error>>) : fn.call(adapter, ids, ctx)), { batch });
+      const load = (ids: readonly string[]): Promise<Array<T[] | Error>> => {
+        const c = callCtx(ids.length);
+        return fused ? (fused.load(kind, ids) as Promise<Array<T[] | Error>>) : fn.call(adapter, ids, c);
+      };
+      return new DataLoader<string, T[]>(load, { batch, batchScheduleFn: schedule });
     };
     const loaders: SourceLoaders = {
       adapter,
@@ -136,5 +180,34 @@ export function createLoaders(
       if (ordersLimit === null) return;
       ordersLimit = limit === null ? null : Math.max(ordersLimit ?? 0, limit);
     },
+    startNow(refs, kinds) {
+      if (!batch) return 0;
+      const started: Array<Promise<unknown>> = [];
+      const dispatches: Array<() => void> = [];
+      urgentKeys = 0;
+      collecting = dispatches;
+      try {
+        for (const ref of refs) {
+          const loaders = source(ref.source);
+          if (!loaders) continue;
+          const wanted = [kinds.records ? loaders.records : null, kinds.orders ? loaders.orders : null, kinds.tickets ? loaders.tickets : null, kinds.activities ? loaders.activities : null];
+          for (const loader of wanted) if (loader) started.push(loader.load(ref.id));
+        }
+      } finally {
+        collecting = null;
+      }
+      urgent = true;
+      try {
+        for (const dispatch of dispatches) dispatch();
+        for (const fused of fusedBySource.values()) fused.flush(urgentCtx);
+      } finally {
+        urgent = false;
+      }
+      // The resolvers that read these report their failures; one nobody reads must not go unhandled.
+      for (const promise of started) promise.catch(() => undefined);
+      return urgentKeys;
+    },
   };
 }
+
+const resolved = Promise.resolve();

@@ -1,1 +1,1 @@
-export { createLoaders, type Loaders, type SourceLoaders } from './createLoaders.js';
+export { createLoaders, type Loaders, type RecordKinds, type SourceLoaders } from './createLoaders.js';

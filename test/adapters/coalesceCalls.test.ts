@@ -60,6 +60,20 @@ describe('coalesceCalls: concurrent reads by id share one call', () => {
     expect(seen).toHaveLength(2);
   });
 
+  it('sends an urgent call at once, with what already waits in its group, and leaves the other groups their turn', async () => {
+    const { adapter, seen } = loggingSource();
+    const merged = coalesceCalls(adapter);
+    const waiting = merged.getByIds(['1'], {});
+    const other = merged.ticketsByOwner!(['9'], {});
+    const urgent = merged.getByIds(['2'], { urgent: true });
+    // Sent before this turn ends: no setImmediate in between.
+    expect(seen.map((s) => `${s.method} ${s.ids.join(',')}`)).toEqual(['getByIds 1,2']);
+    expect(idsOf(await urgent)).toEqual(['2']);
+    expect(idsOf(await waiting)).toEqual(['1']);
+    await other;
+    expect(seen.map((s) => s.method)).toEqual(['getByIds', 'ticketsByOwner']);
+  });
+
   it('keeps different methods and different wants apart, and never merges searches', async () => {
     const { adapter, seen } = loggingSource();
     const merged = coalesceCalls(adapter);

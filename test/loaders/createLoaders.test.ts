@@ -51,5 +51,42 @@ describe('createLoaders: call fusion', () => {
     const settled = await Promise.allSettled([crm2.records.load('a'), crm2.tickets!.load('a')]);
     expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected']);
   });
-});
 
+  it('startNow sends the loads of every ref before it returns, one fused call per source, and the later loads share them', async () => {
+    const { adapter, log } = fusingSource();
+    const loaders = createLoaders([adapter], {});
+    loaders.noteLineItems(false);
+    const started = loaders.startNow(
+      [
+        { source: 'crm', id: 'a' },
+        { source: 'crm', id: 'b' },
+        { source: 'nowhere', id: 'c' },
+      ],
+      { records: true, orders: true, tickets: true, activities: false },
+    );
+    // Sent synchronously (no turn waited): the fused call is already logged; orders: the source serves none.
+    expect(log).toEqual(['fetchWithRelated a,b {"orders":false,"tickets":true,"activities":false,"lineItems":false}']);
+    expect(started).toBe(4); // records and tickets of a and b
+    const crm = loaders.source('crm')!;
+    const [record, tickets] = await Promise.all([crm.records.load('b'), crm.tickets!.load('a')]);
+    expect(record?.ref.id).toBe('b');
+    expect(tickets.map((t) => t.number)).toEqual(['1', '2']);
+    expect(log).toHaveLength(1);
+    // Already loaded: nothing new to start.
+    expect(loaders.startNow([{ source: 'crm', id: 'a' }], { records: true, orders: false, tickets: true, activities: false })).toBe(0);
+    expect(log).toHaveLength(1);
+  });
+
+  it('startNow leaves a failure for the resolver that reads it (none unhandled), and starts nothing with batching off', async () => {
+    const { adapter, log } = fusingSource(() => true);
+    const loaders = createLoaders([adapter], {});
+    loaders.startNow([{ source: 'crm', id: 'a' }], { records: true, orders: false, tickets: true, activities: false });
+    await expect(loaders.source('crm')!.records.load('a')).rejects.toMatchObject({ kind: 'unavailable' });
+    // A failed load nobody reads: vitest fails the run on an unhandled rejection.
+    loaders.startNow([{ source: 'crm', id: 'x' }], { records: true, orders: false, tickets: false, activities: false });
+    await new Promise((resolve) => setImmediate(resolve));
+    const off = createLoaders([adapter], {}, { batch: false });
+    expect(off.startNow([{ source: 'crm', id: 'a' }], { records: true, orders: false, tickets: true, activities: false })).toBe(0);
+    expect(log.filter((l) => l.includes(' a '))).toHaveLength(1);
+  });
+});

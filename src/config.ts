@@ -141,9 +141,12 @@ export interface GatewayConfig {
    * Performance switches. `batching` (default true): per-request DataLoaders batch the keys of one tick into
    * one upstream call; false sends one call per key (a benchmark ablation: what batching saves).
    * `idleScavenge` (default true): at light load, young-generation collections run while the gateway waits for
-   * sources instead of inside a request's computation (src/runtime/createIdleScavenger.ts). Absent = defaults.
+   * sources instead of inside a request's computation (src/runtime/createIdleScavenger.ts).
+   * `earlyCalls` (default true): a customer query alone in the gateway starts its source calls as soon as the
+   * crosswalk answers, before GraphQL execution reaches the fields (src/resolvers/planCustomerReads.ts).
+   * Absent = defaults.
    */
-  readonly performance?: { readonly batching: boolean; readonly idleScavenge?: boolean };
+  readonly performance?: { readonly batching: boolean; readonly idleScavenge?: boolean; readonly earlyCalls?: boolean };
   /**
    * The agent console (issue 14): `enabled` serves /console and GraphiQL at GET /graphql (default true);
    * `registeredOnly` lists principal subjects (`apikey:<name>`, a JWT `sub`) that may run only the console's
@@ -267,7 +270,7 @@ const configSchema = z
     auth: authConfigSchema.prefault({}),
     audit: auditConfigSchema.prefault({}),
     limits: limitsConfigSchema.prefault({}),
-    performance: z.object({ batching: z.boolean().default(true), idleScavenge: z.boolean().default(true) }).strict().prefault({}),
+    performance: z.object({ batching: z.boolean().default(true), idleScavenge: z.boolean().default(true), earlyCalls: z.boolean().default(true) }).strict().prefault({}),
     // The agent console at /console and its registered operations (issue 14; see README "Agent console").
     console: z
       .object({
@@ -300,6 +303,7 @@ export const ENV_OVERRIDES: ReadonlyArray<{ readonly env: string; readonly path:
   { env: 'C360_JWT_JWKS_URL', path: ['auth', 'jwt', 'jwksUrl'], type: 'string' },
   { env: 'C360_BATCHING', path: ['performance', 'batching'], type: 'boolean' },
   { env: 'C360_IDLE_SCAVENGE', path: ['performance', 'idleScavenge'], type: 'boolean' },
+  { env: 'C360_EARLY_CALLS', path: ['performance', 'earlyCalls'], type: 'boolean' },
   { env: 'C360_FEDERATION', path: ['federation', 'enabled'], type: 'boolean' },
   { env: 'C360_REDIS_URL', path: ['state', 'redis', 'url'], type: 'string' },
 ];

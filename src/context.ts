@@ -10,6 +10,7 @@ import type { Principal } from './auth/Principal.js';
 import type { Purpose } from './auth/scopes.js';
 import type { UnifyConfig } from './unify/unifyConfig.js';
 import type { BreakerState, SourceStatusRecorder } from './resilience/index.js';
+import type { CallPlanHandle } from './resolvers/createCallPlans.js';
 
 /** A configured source as the schema's `sources` field shows it. */
 export interface SourceInfo {
@@ -66,4 +67,9 @@ export interface GatewayContext {
   readonly audit?: AuditTrail | undefined;
   /** When the request arrived, ISO 8601: "now" for metrics and the fetch time of live values. Absent = read the clock. */
   readonly requestTime?: string | undefined;
+  /**
+   * The plans of repeated `customer(id:)` operations and this request's operation key (`performance.earlyCalls`):
+   * `Query.customer` remembers its operation there. Absent: off, or the request has no query text.
+   */
+  readonly callPlans?: CallPlanHandle | undefined;
 }

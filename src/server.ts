@@ -17,6 +17,7 @@ import { GatewayErrorCode, gatewayError } from './errors.js';
 import { createClientErrorHandler, createGraphQLHandler, sendError } from './http/index.js';
 import { createFileOverrideStore, createIdentityOverrides, createIdentityResolver, createMemoryOverrideStore, type IdentityOverrides, type IdentityResolver, type OverrideStore } from './identity/index.js';
 import { loadSchemaSdl } from './loadSchemaSdl.js';
+import { createCallPlans } from './resolvers/createCallPlans.js';
 import { createLoaders } from './loaders/index.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics/index.js';
@@ -94,9 +95,13 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
   const rawAdapters = options.adapters ?? config.sources.map((source) => createSourceAdapter(source, logger, shared.budget));
   // Young-generation collections moved into time spent waiting for sources, at light load (issue 17, p99).
   const scavenger = config.performance?.idleScavenge === false ? null : createIdleScavenger({ requestsInFlight: () => inFlight.size });
+  // At light load a repeated customer query starts its source calls before it executes (issue 17, p50); under
+  // load its calls wait their turn to merge with other requests' (coalesceCalls).
+  const callPlans = config.performance?.earlyCalls === false ? null : createCallPlans();
   // Policies wrap every adapter, injected ones too (DESIGN.md §7); probes are read lazily at scrape time.
   const metrics = createMetrics({
     ...(scavenger?.active ? { idleScavenges: () => scavenger.scavenges } : {}),
+    ...(callPlans ? { earlyCallStarts: () => callPlans.started } : {}),
     breakerStates: () => resilience.breakerStates().map(({ source, state }) => ({ source, state: BREAKER_GAUGE[state] })),
     crosswalk: () => identity.stats(),
     recordCacheSizes: () => resilience.adapters.map((a) => ({ source: a.name, size: a.cacheSize() })),
@@ -227,7 +232,7 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
 
   const graphqlHandler = createGraphQLHandler<GatewayContext>(
     apollo,
-    async (req, signal, atEnd) => {
+    async (req, signal, atEnd, body) => {
       const incoming = req.headers['x-request-id'];
       const requestId = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
       // Before anything else: a missing or bad credential is a 401 here, so no loader (no source call) exists.
@@ -238,7 +243,8 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
       const purpose = resolvePurpose(req.headers['x-c360-purpose'], principal);
       const perRequest = resilience.forRequest(req.headers[DEADLINE_HEADER], signal);
       atEnd(perRequest.release);
-      return {
+      const planKey = callPlans?.keyOf(body) ?? null;
+      const context: GatewayContext = {
         requestId,
         logger: logger.child({ requestId }),
         loaders: createLoaders(adapters, perRequest.callContext, { batch: config.performance?.batching ?? true, maxSearchResults: config.identity.maxRecordsPerKey }),
@@ -259,7 +265,11 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
         breakerState: (source) => resilience.breakerState(source),
         unify: config.unify,
         requestTime: new Date().toISOString(),
+        ...(callPlans && planKey !== null ? { callPlans: { plans: callPlans, key: planKey } } : {}),
       };
+      // Alone in the gateway: nothing to merge its calls with, and its latency is the sources' plus this.
+      if (callPlans && planKey !== null && inFlight.size <= 1) await callPlans.start(planKey, (body as { variables?: unknown }).variables, context);
+      return context;
     },
     config.server.bodyLimitBytes,
     (body, req) => {

@@ -1,4 +1,4 @@
-import { defaultFieldResolver, GraphQLError, type ConstDirectiveNode, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, GraphQLError, type ConstDirectiveNode, type GraphQLField, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { graphqlTypeTag } from './graphqlTypeTag.js';
 import type { AuditTrail } from '../audit/AuditTrail.js';
 import { GatewayErrorCode } from '../errors.js';
@@ -79,6 +79,7 @@ export function applyAuthorization(schema: GraphQLSchema): GraphQLSchema {
         purposes,
         consentFor,
       };
+      policies.set(field, policy);
       if (key === 'Provenance.masked') field.resolve = (_s, _a, context: AuthorizedContext) => context.principal !== undefined && piiAccess(context.principal) === 'masked';
       field.resolve = wrap(field.resolve ?? defaultFieldResolver, policy, type);
     }
@@ -96,6 +97,37 @@ type Decision = { readonly deny: string; readonly readPii?: true } | { readonly 
 
 /** Per request (its context object): decisions by field policy. */
 const decisionsByRequest = new WeakMap<object, Map<FieldPolicy, Decision>>();
+
+/** The policy of every field `applyAuthorization` wrapped. */
+const policies = new WeakMap<object, FieldPolicy>();
+
+function decisionOf(policy: FieldPolicy, context: AuthorizedContext, consentResolver: unknown): Decision {
+  let decisions = decisionsByRequest.get(context);
+  if (decisions === undefined) {
+    decisions = new Map();
+    decisionsByRequest.set(context, decisions);
+  }
+  let decision = decisions.get(policy);
+  if (decision === undefined) {
+    decision = decide(policy, context.principal, context.purpose, consentResolver);
+    decisions.set(policy, decision);
+  }
+  return decision;
+}
+
+/**
+ * What the field's wrapper will do for this request, decided as it will decide (and remembered for it):
+ * `read` (its resolver runs), `refused` (`FORBIDDEN` before its resolver runs), `consent` (its resolver runs only
+ * for a customer who consented: the consent is read first), or `unknown` for a field `applyAuthorization` did
+ * not wrap. For planning the upstream reads of an operation before its fields run; nothing is recorded.
+ */
+export function fieldAccess(field: GraphQLField<unknown, unknown>, type: GraphQLObjectType, context: AuthorizedContext): 'read' | 'refused' | 'consent' | 'unknown' {
+  const policy = policies.get(field);
+  if (!policy) return 'unknown';
+  const decision = decisionOf(policy, context, policy.consentFor.length > 0 ? type.getFields().consent?.resolve : undefined);
+  if (decision.deny !== null) return 'refused';
+  return decision.consent ? 'consent' : 'read';
+}
 
 function decide(policy: FieldPolicy, principal: Principal | undefined, purpose: Purpose | null | undefined, consentResolver: unknown): Decision {
   if (!principal) return { deny: 'not authenticated' };
@@ -118,16 +150,7 @@ function decide(policy: FieldPolicy, principal: Principal | undefined, purpose: 
 function wrap(resolve: GraphQLFieldResolver<unknown, AuthorizedContext>, policy: FieldPolicy, type: GraphQLObjectType): GraphQLFieldResolver<unknown, AuthorizedContext> {
   const consentResolver = policy.consentFor.length > 0 ? type.getFields().consent?.resolve : undefined;
   return (source, args, context, info) => {
-    let decisions = decisionsByRequest.get(context);
-    if (decisions === undefined) {
-      decisions = new Map();
-      decisionsByRequest.set(context, decisions);
-    }
-    let decision = decisions.get(policy);
-    if (decision === undefined) {
-      decision = decide(policy, context.principal, context.purpose, consentResolver);
-      decisions.set(policy, decision);
-    }
+    const decision = decisionOf(policy, context, consentResolver);
     if (policy.pii && (decision.deny === null || decision.readPii === true)) {
       context.audit?.piiFields.add(policy.key);
       const customerId = (source as { cluster?: { customerId?: unknown } } | null)?.cluster?.customerId;

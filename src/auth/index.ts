@@ -1,4 +1,4 @@
-export { applyAuthorization, SchemaAuthorizationError } from './applyAuthorization.js';
+export { applyAuthorization, fieldAccess, SchemaAuthorizationError } from './applyAuthorization.js';
 export { authConfigSchema, type AuthConfig } from './authConfigSchema.js';
 export { createAuthenticator, type Authenticate } from './createAuthenticator.js';
 export { createDevJwtSigner, DEV_API_KEY, DEV_JWT_AUDIENCE, DEV_JWT_ISSUER, devAuthConfig, type DevJwtSigner } from './devCredentials.js';

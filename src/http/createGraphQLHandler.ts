@@ -6,9 +6,10 @@ import { CallSignal } from '../adapters/callSignal.js';
 /**
  * Builds the per-request context from the Node request; `signal` aborts when the client goes away. What is
  * handed to `atEnd` runs once the response is finished or the connection closed (e.g. clearing the request's
- * deadline timer, so that nothing of a finished request waits for its deadline to be collected).
+ * deadline timer, so that nothing of a finished request waits for its deadline to be collected). `body` is the
+ * parsed POST body Apollo will run (undefined for GET).
  */
-export type ContextFactory<TContext extends BaseContext> = (req: IncomingMessage, signal: AbortSignal, atEnd: (release: () => void) => void) => Promise<TContext>;
+export type ContextFactory<TContext extends BaseContext> = (req: IncomingMessage, signal: AbortSignal, atEnd: (release: () => void) => void, body: unknown) => Promise<TContext>;
 
 /**
  * A Node `http` request handler for Apollo Server 5 (the integration contract is
@@ -52,9 +53,11 @@ export function createGraphQLHandler<TContext extends BaseContext>(
       if (!res.writableFinished) clientGone.abort();
       for (const release of releases) release();
     });
+    const method = (req.method ?? 'GET').toUpperCase();
+    const body = rewriteBody ? rewriteBody(outcome.body, req) : outcome.body;
     const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body: rewriteBody ? rewriteBody(outcome.body, req) : outcome.body },
-      context: () => contextFactory(req, clientGone, (release) => releases.push(release)),
+      httpGraphQLRequest: { method, headers, search: url.search, body },
+      context: () => contextFactory(req, clientGone, (release) => releases.push(release), method === 'POST' ? body : undefined),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;

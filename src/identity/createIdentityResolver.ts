@@ -82,6 +82,12 @@ export interface IdentityResolver {
   /** The cluster containing a source record, or `null` when the record does not exist (or is suppressed). */
   resolveRef(ref: SourceRef, access: IdentitySourceAccess): Promise<Resolved<Cluster | null>>;
   /**
+   * What `resolveRef` would answer from this replica's crosswalk without waiting: the cluster (or null: no such
+   * record) while a fresh entry is held, undefined otherwise. Counts no lookup, refreshes nothing, calls no
+   * source (for starting a query's source calls before it executes; see src/resolvers/createCallPlans.ts).
+   */
+  peekRef(ref: SourceRef): Cluster | null | undefined;
+  /**
    * Drops at once every crosswalk entry that mentions one of these refs (as member or candidate), and
    * makes resolutions in flight not cache their answer. `keys` (`keyOf` form: `email:…`, `phone:…`, values a
    * changed record holds now) also drop their own entries and every entry of the clusters those resolved to;
@@ -354,6 +360,10 @@ export function createIdentityResolver(options: IdentityResolverOptions): Identi
     async resolveRef(ref, access) {
       const entry = await lookup(`ref:${formatRef(ref)}`, access);
       return { value: entry.cluster ?? null, failures: entry.failures, fromCache: entry.fromCache };
+    },
+    peekRef(ref) {
+      const entry = cache.peek(`ref:${formatRef(ref)}`);
+      return entry && entry.freshUntil > now() ? (entry.cluster ?? null) : undefined;
     },
     invalidate(refs, keys = [], keyHashes = []) {
       generation += 1;

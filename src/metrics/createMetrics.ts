@@ -27,6 +27,8 @@ export interface MetricsProbes {
   recordCacheSizes(): ReadonlyArray<{ readonly source: string; readonly size: number }>;
   /** Young-generation collections run while the gateway waited for sources (`src/runtime`), since start. */
   idleScavenges?(): number;
+  /** Requests whose source calls started before execution (repeated operations at light load), since start. */
+  earlyCallStarts?(): number;
   /** Shared state (src/state), read once at creation (absent or `local` = no Redis gauges) and at scrape time. */
   sharedState?(): { readonly mode: 'local' } | { readonly mode: 'redis'; readonly redis: 'up' | 'down'; readonly counters: { readonly roundTrips: number; readonly failures: number } };
 }
@@ -94,6 +96,17 @@ export function createMetrics(probes: MetricsProbes): GatewayMetrics {
       registers: [registry],
       collect() {
         this.set(idleScavenges());
+      },
+    });
+  }
+  if (probes.earlyCallStarts) {
+    const earlyCallStarts = probes.earlyCallStarts;
+    new Gauge({
+      name: 'c360_early_call_starts',
+      help: 'Requests whose source calls started before GraphQL execution (a repeated customer(id:) operation at light load), since start (performance.earlyCalls)',
+      registers: [registry],
+      collect() {
+        this.set(earlyCallStarts());
       },
     });
   }

@@ -62,7 +62,8 @@ async function metricsOf(parent: CustomerParent, context: GatewayContext, info: 
   return memo(metricsMemo, interactions, () => computeMetrics(orders, tickets, events, Date.parse(requestTimeOf(context)), unifyConfigOf(context).recentDays));
 }
 
-function parseSince(since: string | null | undefined): number | null {
+/** `timeline(since:)` as ms since the epoch (null: absent); `BAD_USER_INPUT` when it is not an ISO 8601 date. */
+export function parseSince(since: string | null | undefined): number | null {
   if (since === null || since === undefined) return null;
   const ms = /^\d{4}-\d{2}-\d{2}/.test(since.trim()) ? Date.parse(since.trim()) : Number.NaN;
   if (Number.isNaN(ms)) throw gatewayError(GatewayErrorCode.BadUserInput, 'since must be an ISO 8601 date or date-time, e.g. 2026-01-31 or 2026-01-31T12:00:00Z', { argument: 'since' });

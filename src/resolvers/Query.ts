@@ -56,7 +56,12 @@ function normalizedOf(reading: LookupReading): string {
 
 /** Resolvers of the `Query` type. */
 export const Query = {
-  customer: (_root: unknown, args: { id: string }, context: GatewayContext, info: GraphQLResolveInfo) => customerById(args.id, context, info),
+  customer: async (_root: unknown, args: { id: string }, context: GatewayContext, info: GraphQLResolveInfo) => {
+    const customer = await customerById(args.id, context, info);
+    // The next request with this operation can start its source calls before it executes (createCallPlans).
+    if (context.callPlans) context.callPlans.plans.remember(context.callPlans.key, info);
+    return customer;
+  },
 
   customers: async (_root: unknown, args: { ids: readonly string[] }, context: GatewayContext, info: GraphQLResolveInfo) => {
     if (args.ids.length > MAX_CUSTOMERS_PER_QUERY) {

@@ -14,7 +14,7 @@ const memo = new WeakMap<object, number | null>();
  * null otherwise, or without an `orders` field. By field name (inline and named fragments included), which can
  * only make it ask for more. Memoised per request (its variable values).
  */
-export function operationOrdersLimit(info: GraphQLResolveInfo): number | null {
+export function operationOrdersLimit(info: Pick<GraphQLResolveInfo, 'operation' | 'fragments' | 'variableValues'>): number | null {
   const known = memo.get(info.variableValues);
   if (known !== undefined) return known;
   let all = false;

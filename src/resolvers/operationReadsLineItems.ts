@@ -8,7 +8,7 @@ const memo = new WeakMap<object, boolean>();
  * included), by field name: only `Order.lineItems` has that name, and a false positive only fetches more.
  * Memoised per operation document node, so a request walks its document once.
  */
-export function operationReadsLineItems(info: GraphQLResolveInfo): boolean {
+export function operationReadsLineItems(info: Pick<GraphQLResolveInfo, 'operation' | 'fragments' | 'variableValues'>): boolean {
   const known = memo.get(info.operation);
   if (known !== undefined) return known;
   const visited = new Set<string>();

@@ -114,6 +114,21 @@ describe('createIdentityResolver: refs', () => {
     expect(a.value?.customerId).toBe(b.value?.customerId);
   });
 
+  it('peekRef answers from a fresh crosswalk entry only, counting nothing and calling no source', async () => {
+    let now = 1_000_000;
+    const resolver = createIdentityResolver({ sourcePriority: ['salesforce', 'shopify', 'zendesk'], now: () => now });
+    const ref = { source: 'shopify', id: '11' };
+    const { access, calls } = memoryAccess(world);
+    expect(resolver.peekRef(ref)).toBeUndefined();
+    const resolved = await resolver.resolveRef(ref, access);
+    const before = { stats: resolver.stats(), calls: calls.length };
+    expect(resolver.peekRef(ref)).toBe(resolved.value);
+    expect(resolver.stats()).toEqual(before.stats);
+    expect(calls.length).toBe(before.calls);
+    now += 10 * 60_000; // past the 5-minute freshness
+    expect(resolver.peekRef(ref)).toBeUndefined();
+  });
+
   it('returns null for a record that does not exist', async () => {
     const resolver = createIdentityResolver({ sourcePriority: ['salesforce'] });
     const result = await resolver.resolveRef({ source: 'salesforce', id: '003NOPE' }, memoryAccess(world).access);

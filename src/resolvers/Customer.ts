@@ -18,9 +18,18 @@ interface PageArgs {
   readonly after?: string | null;
 }
 
+/** Per request's memoised members (see loadMembers): their merged contact points, computed once. */
+const merged = new WeakMap<object, MergedContactPoints>();
+
+/** The cluster's contact points, merged once per request (displayName, names, emails, phones and addresses all read them). */
 async function contactPoints(parent: CustomerParent, context: GatewayContext, info: GraphQLResolveInfo): Promise<MergedContactPoints> {
-  const { records } = await loadMembers(parent.cluster, context, info);
-  return mergeContactPoints(records, context.defaultRegion);
+  const members = await loadMembers(parent.cluster, context, info);
+  let points = merged.get(members);
+  if (!points) {
+    points = mergeContactPoints(members.records, context.defaultRegion);
+    merged.set(members, points);
+  }
+  return points;
 }
 
 const flatten = <T extends object>(list: ReadonlyArray<{ value: T; primary: boolean; sources: readonly unknown[] }>) =>

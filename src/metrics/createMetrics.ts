@@ -88,28 +88,24 @@ export function createMetrics(probes: MetricsProbes): GatewayMetrics {
   crosswalk('c360_crosswalk_hits', 'Identity crosswalk hits since start', (s) => s.hits);
   crosswalk('c360_crosswalk_misses', 'Identity crosswalk misses since start', (s) => s.misses);
   crosswalk('c360_crosswalk_shared_hits', 'Identity crosswalk L1 misses answered from the shared L2 (Redis) since start', (s) => s.sharedHits ?? 0);
-  if (probes.idleScavenges) {
-    const idleScavenges = probes.idleScavenges;
+  /** A gauge read from an optional probe at scrape time; no series at all when the probe is absent (feature off). */
+  const optionalGauge = (name: string, help: string, probe: (() => number) | undefined): void => {
+    if (!probe) return;
     new Gauge({
-      name: 'c360_idle_scavenges',
-      help: 'Young-generation collections the gateway ran while it waited for sources at light load, since start (performance.idleScavenge)',
+      name,
+      help,
       registers: [registry],
       collect() {
-        this.set(idleScavenges());
+        this.set(probe());
       },
     });
-  }
-  if (probes.earlyCallStarts) {
-    const earlyCallStarts = probes.earlyCallStarts;
-    new Gauge({
-      name: 'c360_early_call_starts',
-      help: 'Requests whose source calls started before GraphQL execution (a repeated customer(id:) operation at light load), since start (performance.earlyCalls)',
-      registers: [registry],
-      collect() {
-        this.set(earlyCallStarts());
-      },
-    });
-  }
+  };
+  optionalGauge('c360_idle_scavenges', 'Young-generation collections the gateway ran while it waited for sources at light load, since start (performance.idleScavenge)', probes.idleScavenges);
+  optionalGauge(
+    'c360_early_call_starts',
+    'Requests whose source calls started before GraphQL execution (a repeated customer(id:) operation at light load), since start (performance.earlyCalls)',
+    probes.earlyCallStarts,
+  );
   const redisState = (name: string, help: string, pick: (s: Extract<ReturnType<NonNullable<MetricsProbes['sharedState']>>, { mode: 'redis' }>) => number): void => {
     new Gauge({
       name,

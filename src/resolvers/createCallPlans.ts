@@ -51,7 +51,8 @@ const MAX_OPERATIONS = 200;
  * It starts nothing unless every resolver involved would load the same (see {@link planCustomerReads}: field
  * authorisation for this caller, `@skip` / `@include`, paging arguments its resolvers would refuse, consent
  * gates); the variables must be built-in scalars that execution will accept (src/resolvers/simpleValues.ts),
- * and a customer the crosswalk does not hold fresh is left to the resolver. Only one-field operations (`customer` alone at the root) are remembered.
+ * and a customer the crosswalk does not hold fresh is left to the resolver. Only one-field operations
+ * (`customer` alone at the root) are remembered.
  */
 export function createCallPlans(): CallPlans {
   const operations = new LRUCache<string, Remembered>({ max: MAX_OPERATIONS });

@@ -24,7 +24,10 @@ export interface CallPlanHandle {
 
 /** Plans of repeated `customer(id:)` operations, so that a request can start its source calls before it executes. */
 export interface CallPlans {
-  /** The key of a POST body's operation, or null when it has no query text (e.g. a persisted query's hash alone). */
+  /**
+   * The key of a POST body's operation: its operation name and query text, or its automatic persisted query hash
+   * when it sends the hash alone (Apollo resolves that hash to the text it registered); null without either.
+   */
   keyOf(body: unknown): string | null;
   /** Called by `Query.customer` once it resolved: remembers its operation under the request's key. */
   remember(key: string, info: GraphQLResolveInfo): void;
@@ -60,9 +63,12 @@ export function createCallPlans(): CallPlans {
   return {
     keyOf(body) {
       if (typeof body !== 'object' || body === null) return null;
-      const { query, operationName } = body as { query?: unknown; operationName?: unknown };
-      if (typeof query !== 'string') return null;
-      return `${typeof operationName === 'string' ? operationName : ''}\n${query}`;
+      const { query, operationName, extensions } = body as { query?: unknown; operationName?: unknown; extensions?: { persistedQuery?: { sha256Hash?: unknown } } };
+      const name = typeof operationName === 'string' ? operationName : '';
+      if (typeof query === 'string') return `${name}\n${query}`;
+      const hash = extensions?.persistedQuery?.sha256Hash;
+      // A hash Apollo no longer holds is answered PERSISTED_QUERY_NOT_FOUND; calls started for it are wasted, not wrong.
+      return typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash) ? `${name}\napq:${hash}` : null;
     },
     remember(key, info) {
       if (operations.has(key)) return;

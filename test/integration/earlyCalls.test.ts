@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findShowcasePerson, type SandboxDataset } from '../../src/sandbox/dataset/index.js';
 import { asRole, postAs, securityAuthConfig, type TestRole } from '../security/securityFixture.js';
@@ -94,6 +95,26 @@ describe('early calls: a repeated customer query starts its source calls before 
     expect(await earlyStarts(on)).toBe(before);
     // Seen once now: the next one starts early.
     await ask(on, 'admin', PROFILE_ONLY, { id });
+    expect(await earlyStarts(on)).toBe(before + 1);
+  });
+
+  it('knows an automatic persisted query sent by its hash alone, once that hash has run', async () => {
+    const [contact] = contactIds(on.sandbox.dataset);
+    const id = await customerIdOf(on, contact!);
+    const query = `query Persisted($id: ID!) { customer(id: $id) { id displayName tickets(first: 3) { totalCount } } }`;
+    const extensions = { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') } };
+    const post = async (body: Record<string, unknown>) => {
+      const res = await fetch(on.url, { method: 'POST', headers: { 'content-type': 'application/json', ...asRole('admin') }, body: JSON.stringify(body) });
+      return (await res.json()) as { data?: unknown; errors?: unknown };
+    };
+    const registered = await post({ query, variables: { id }, extensions });
+    expect(registered.errors).toBeUndefined();
+    const before = (await earlyStarts(on))!;
+    const byHash = await post({ variables: { id }, extensions });
+    expect(byHash.data).toEqual(registered.data);
+    expect(await earlyStarts(on)).toBe(before); // this hash alone had not run yet
+    const again = await post({ variables: { id }, extensions });
+    expect(again.data).toEqual(registered.data);
     expect(await earlyStarts(on)).toBe(before + 1);
   });
 });

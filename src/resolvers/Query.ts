@@ -15,6 +15,21 @@ function reportFailures(failures: readonly ResolutionFailure[], context: Gateway
   for (const failure of failures) context.partialErrors.push(sourceError(failure.error, failure.source, info));
 }
 
+/** `customerBySource`'s arguments as a ref of a configured source (id trimmed); throws its input errors otherwise. */
+export function sourceRefOf(source: string, rawId: string, context: GatewayContext): SourceRef {
+  if (!context.loaders.source(source)) {
+    throw gatewayError(GatewayErrorCode.UnknownSource, `no source named ${JSON.stringify(source.slice(0, 64))}; see Query.sources`, {
+      argument: 'source',
+      known: context.loaders.sourceNames,
+    });
+  }
+  const id = rawId.trim();
+  if (id === '' || id.length > MAX_SOURCE_ID_LENGTH) {
+    throw gatewayError(GatewayErrorCode.BadUserInput, `id must be 1..${MAX_SOURCE_ID_LENGTH} characters`, { argument: 'id' });
+  }
+  return { source, id };
+}
+
 async function customerByRef(ref: SourceRef, context: GatewayContext, info: GraphQLResolveInfo, notFound: string): Promise<CustomerParent> {
   if (!context.loaders.source(ref.source)) throw gatewayError(GatewayErrorCode.NotFound, notFound);
   let resolved;
@@ -71,18 +86,11 @@ export const Query = {
     return Promise.all(args.ids.map((id) => customerById(id, context, info).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))));
   },
 
-  customerBySource: (_root: unknown, args: { source: string; id: string }, context: GatewayContext, info: GraphQLResolveInfo) => {
-    if (!context.loaders.source(args.source)) {
-      throw gatewayError(GatewayErrorCode.UnknownSource, `no source named ${JSON.stringify(args.source.slice(0, 64))}; see Query.sources`, {
-        argument: 'source',
-        known: context.loaders.sourceNames,
-      });
-    }
-    const id = args.id.trim();
-    if (id === '' || id.length > MAX_SOURCE_ID_LENGTH) {
-      throw gatewayError(GatewayErrorCode.BadUserInput, `id must be 1..${MAX_SOURCE_ID_LENGTH} characters`, { argument: 'id' });
-    }
-    return customerByRef({ source: args.source, id }, context, info, `no record ${id} in source ${args.source}`);
+  customerBySource: async (_root: unknown, args: { source: string; id: string }, context: GatewayContext, info: GraphQLResolveInfo) => {
+    const ref = sourceRefOf(args.source, args.id, context);
+    const customer = await customerByRef(ref, context, info, `no record ${ref.id} in source ${ref.source}`);
+    if (context.callPlans) context.callPlans.plans.remember(context.callPlans.key, info);
+    return customer;
   },
 
   customerLookup: async (_root: unknown, args: { query: string }, context: GatewayContext, info: GraphQLResolveInfo) => {

@@ -2,13 +2,15 @@ import type { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, GraphQLSche
 import { LRUCache } from 'lru-cache';
 import { fieldAccess } from '../auth/index.js';
 import type { GatewayContext } from '../context.js';
+import type { SourceRef } from '../domain/index.js';
 import { decodeCustomerId } from '../identity/index.js';
 import { operationOrdersLimit } from './operationOrdersLimit.js';
 import { operationReadsLineItems } from './operationReadsLineItems.js';
 import { planCustomerReads, type PlanInfo } from './planCustomerReads.js';
+import { sourceRefOf } from './Query.js';
 import { argumentValue, simpleVariables } from './simpleValues.js';
 
-/** A `customer(id:)` operation that ran: what is needed to plan its calls again for new variables. */
+/** A `customer(id:)` or `customerBySource` operation that ran: what is needed to plan its calls again for new variables. */
 interface Remembered {
   readonly schema: GraphQLSchema;
   readonly operation: OperationDefinitionNode;
@@ -29,7 +31,7 @@ export interface CallPlans {
    * when it sends the hash alone (Apollo resolves that hash to the text it registered); null without either.
    */
   keyOf(body: unknown): string | null;
-  /** Called by `Query.customer` once it resolved: remembers its operation under the request's key. */
+  /** Called by `Query.customer` / `Query.customerBySource` once resolved: remembers its operation under the request's key. */
   remember(key: string, info: GraphQLResolveInfo): void;
   /**
    * Before execution (the request's context is built, its caller authenticated): when the operation under `key`
@@ -39,6 +41,23 @@ export interface CallPlans {
   start(key: string, variables: unknown, context: GatewayContext): Promise<void> | undefined;
   /** Requests whose calls started before execution, since start. */
   readonly started: number;
+}
+
+/** The record a remembered root field names with these variables: `customer(id:)` or `customerBySource(source:, id:)`. */
+function anchorOf(field: FieldNode, values: Readonly<Record<string, unknown>>, context: GatewayContext): SourceRef | null {
+  const id = argumentValue(field, 'id', values, undefined);
+  if (typeof id !== 'string') return null;
+  if (field.name.value === 'customer') {
+    const anchor = decodeCustomerId(id);
+    return anchor && context.loaders.source(anchor.source) ? anchor : null;
+  }
+  const source = argumentValue(field, 'source', values, undefined);
+  if (typeof source !== 'string') return null;
+  try {
+    return sourceRefOf(source, id, context);
+  } catch {
+    return null; // the resolver refuses these arguments before any call
+  }
 }
 
 /** Operations remembered (least recently used go first). */
@@ -55,7 +74,7 @@ const MAX_OPERATIONS = 200;
  * authorisation for this caller, `@skip` / `@include`, paging arguments its resolvers would refuse, consent
  * gates); the variables must be built-in scalars that execution will accept (src/resolvers/simpleValues.ts),
  * and a customer the crosswalk does not hold fresh is left to the resolver. Only one-field operations
- * (`customer` alone at the root) are remembered.
+ * (`customer` or `customerBySource` alone at the root) are remembered.
  */
 export function createCallPlans(): CallPlans {
   const operations = new LRUCache<string, Remembered>({ max: MAX_OPERATIONS });
@@ -85,9 +104,8 @@ export function createCallPlans(): CallPlans {
       if (!queryType || !rootField || fieldAccess(rootField, queryType, context) === 'refused') return undefined;
       const values = simpleVariables(known.operation.variableDefinitions ?? [], variables);
       if (!values) return undefined;
-      const id = argumentValue(known.field, 'id', values, undefined);
-      const anchor = typeof id === 'string' ? decodeCustomerId(id) : null;
-      if (!anchor || !context.loaders.source(anchor.source)) return undefined;
+      const anchor = anchorOf(known.field, values, context);
+      if (!anchor) return undefined;
       const cluster = context.identity.peekRef(anchor);
       if (!cluster) return undefined;
       const info: PlanInfo = { schema: known.schema, operation: known.operation, fragments: known.fragments, fieldNodes: [known.field], variableValues: values };

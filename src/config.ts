@@ -142,8 +142,8 @@ export interface GatewayConfig {
    * one upstream call; false sends one call per key (a benchmark ablation: what batching saves).
    * `idleScavenge` (default true): at light load, young-generation collections run while the gateway waits for
    * sources instead of inside a request's computation (src/runtime/createIdleScavenger.ts).
-   * `earlyCalls` (default true): a customer query alone in the gateway starts its source calls as soon as the
-   * crosswalk answers, before GraphQL execution reaches the fields (src/resolvers/planCustomerReads.ts).
+   * `earlyCalls` (default true): a repeated `customer` / `customerBySource` operation alone in the gateway sends its
+   * source calls once its caller is authenticated, before GraphQL execution (src/resolvers/createCallPlans.ts).
    * Absent = defaults.
    */
   readonly performance?: { readonly batching: boolean; readonly idleScavenge?: boolean; readonly earlyCalls?: boolean };

@@ -68,8 +68,9 @@ export interface GatewayContext {
   /** When the request arrived, ISO 8601: "now" for metrics and the fetch time of live values. Absent = read the clock. */
   readonly requestTime?: string | undefined;
   /**
-   * The plans of repeated `customer(id:)` operations and this request's operation key (`performance.earlyCalls`):
-   * `Query.customer` remembers its operation there. Absent: off, or the request has no query text.
+   * The plans of repeated `customer` / `customerBySource` operations and this request's operation key
+   * (`performance.earlyCalls`): those resolvers remember their operation there. Absent: off, or the request has no
+   * query text or persisted-query hash.
    */
   readonly callPlans?: CallPlanHandle | undefined;
 }

@@ -103,7 +103,7 @@ export function createMetrics(probes: MetricsProbes): GatewayMetrics {
   optionalGauge('c360_idle_scavenges', 'Young-generation collections the gateway ran while it waited for sources at light load, since start (performance.idleScavenge)', probes.idleScavenges);
   optionalGauge(
     'c360_early_call_starts',
-    'Requests whose source calls started before GraphQL execution (a repeated customer(id:) operation at light load), since start (performance.earlyCalls)',
+    'Requests whose source calls started before GraphQL execution (a repeated customer or customerBySource operation at light load), since start (performance.earlyCalls)',
     probes.earlyCallStarts,
   );
   const redisState = (name: string, help: string, pick: (s: Extract<ReturnType<NonNullable<MetricsProbes['sharedState']>>, { mode: 'redis' }>) => number): void => {

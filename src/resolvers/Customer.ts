@@ -4,7 +4,7 @@ import type { Activity, Order, Ticket } from '../domain/index.js';
 import type { Cluster } from '../identity/index.js';
 import { checkPageArgs, mergeContactPoints, paginate, type MergedContactPoints, type Page } from '../unify/index.js';
 import { collectFromMembers } from './collectFromMembers.js';
-import { Customer360 } from './Customer360.js';
+import { Customer360, memo } from './Customer360.js';
 import { loadMembers } from './loadMembers.js';
 import { operationOrdersLimit } from './operationOrdersLimit.js';
 
@@ -24,12 +24,7 @@ const merged = new WeakMap<object, MergedContactPoints>();
 /** The cluster's contact points, merged once per request (displayName, names, emails, phones and addresses all read them). */
 async function contactPoints(parent: CustomerParent, context: GatewayContext, info: GraphQLResolveInfo): Promise<MergedContactPoints> {
   const members = await loadMembers(parent.cluster, context, info);
-  let points = merged.get(members);
-  if (!points) {
-    points = mergeContactPoints(members.records, context.defaultRegion);
-    merged.set(members, points);
-  }
-  return points;
+  return memo(merged, members, () => mergeContactPoints(members.records, context.defaultRegion));
 }
 
 const flatten = <T extends object>(list: ReadonlyArray<{ value: T; primary: boolean; sources: readonly unknown[] }>) =>

@@ -38,7 +38,8 @@ const profiles = new WeakMap<object, Profile>();
 const consents = new WeakMap<object, ReturnType<typeof mergeConsent>>();
 const metricsMemo = new WeakMap<object, ReturnType<typeof computeMetrics>>();
 
-function memo<K extends object, V>(map: WeakMap<K, V>, key: K, compute: () => V): V {
+/** `map`'s value for `key`, computed and kept on first use (per-request memos keyed by request-scoped objects). */
+export function memo<K extends object, V>(map: WeakMap<K, V>, key: K, compute: () => V): V {
   const existing = map.get(key);
   if (existing !== undefined) return existing;
   const value = compute();

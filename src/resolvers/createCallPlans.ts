@@ -24,7 +24,7 @@ export interface CallPlanHandle {
   readonly key: string;
 }
 
-/** Plans of repeated `customer(id:)` operations, so that a request can start its source calls before it executes. */
+/** Plans of repeated `customer` / `customerBySource` operations, so that a request can start its source calls before it executes. */
 export interface CallPlans {
   /**
    * The key of a POST body's operation: its operation name and query text, or its automatic persisted query hash

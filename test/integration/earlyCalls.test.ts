@@ -137,4 +137,28 @@ describe('early calls: a repeated customer query starts its source calls before 
     expect(refused.calls).toEqual([]);
     expect(await earlyStarts(on)).toBe(before + 1);
   });
+
+  it('answers a failing source as without early calls: the other sources\' data, and an error naming the source at each field', async () => {
+    const [, , third] = contactIds(on.sandbox.dataset);
+    const [idOn, idOff] = await Promise.all([customerIdOf(on, third!), customerIdOf(off, third!)]);
+    await ask(on, 'admin', SAME, { id: idOn });
+    const before = (await earlyStarts(on))!;
+    const fault = { match: { path: 'graphql' }, fault: { kind: 'status' as const, status: 400, body: { errors: 'injected' } } };
+    on.sandbox.shopify.addFault(fault);
+    off.sandbox.shopify.addFault(fault);
+    try {
+      const a = await ask(on, 'admin', SAME, { id: idOn });
+      const b = await ask(off, 'admin', SAME, { id: idOff });
+      expect(await earlyStarts(on)).toBe(before + 1);
+      const errorsOf = (body: typeof a.body) => (body.errors ?? []).map((e) => `${String(e.extensions?.code)} ${String(e.extensions?.source)} ${(e.path ?? []).join('.')}`).sort();
+      expect(errorsOf(a.body).length).toBeGreaterThan(0);
+      expect(errorsOf(a.body).every((e) => e.includes(' shopify '))).toBe(true);
+      expect(errorsOf(a.body)).toEqual(errorsOf(b.body));
+      expect(a.body.data).toEqual(b.body.data);
+      expect((a.body.data as { customer: { displayName: string | null } }).customer.displayName).toBeTruthy();
+    } finally {
+      on.sandbox.shopify.clearFaults();
+      off.sandbox.shopify.clearFaults();
+    }
+  });
 });

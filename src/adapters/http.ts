@@ -122,9 +122,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     responseType: 'text',
     // Bodies go out as the strings request() builds (JSON or a form). axios's default transform would
     // JSON.parse every JSON body again to check it before sending it unchanged.
-    transformRequest: [(data: unknown) => data],
+    transformRequest: [],
     // Raw text: vendors send HTML pages and malformed JSON; adapters parse with parseJsonBody.
-    transformResponse: [(data: unknown) => data],
+    transformResponse: [],
     validateStatus: () => true,
     maxRedirects: 0,
     maxContentLength: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,

@@ -1,7 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import axios, { AxiosHeaders } from 'axios';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpClient, HTTP_TRANSPORTS, transportFromEnv, USER_AGENT } from '../../src/adapters/http.js';
+import { createUndiciAdapter } from '../../src/adapters/undiciAdapter.js';
 import { isUpstreamError } from '../../src/adapters/UpstreamError.js';
 
 // A loopback server echoing what it received; /big answers 64 KiB; /status/<n> answers that status.
@@ -39,6 +41,8 @@ describe.each(HTTP_TRANSPORTS)('createHttpClient over the %s transport', (transp
     expect(res.status).toBe(200);
     expect(res.headers['x-trace']).toBe('abc');
     expect(res.headers['content-type']).toBe('application/json');
+    // Repeated headers arrive as one value, as Node's and undici's parsers both give them.
+    expect(res.headers['set-cookie']).toBe('a=1, b=2');
     expect(res.url).toBe('/api/contacts?q=Name+%3D+%27Zo%C3%AB%27&n=2');
     const echo = JSON.parse(res.body) as { method: string; url: string; headers: Record<string, string>; body: string };
     expect(echo.method).toBe('POST');
@@ -81,6 +85,34 @@ describe.each(HTTP_TRANSPORTS)('createHttpClient over the %s transport', (transp
     const error = await failure(client.request({ method: 'GET', path: 'x' }));
     expect(error.kind).toBe('unavailable');
     client.close();
+  });
+});
+
+describe('the undici adapter as axios sees it', () => {
+  it('answers headers axios can read by any case, and a header named __proto__ pollutes nothing', async () => {
+    const odd = http.createServer((_req, res) => {
+      // Raw header list: the only way to send a header literally named __proto__.
+      res.writeHead(200, ['Content-Type', 'application/json', 'X-Rate-Remaining', '7', '__proto__', 'x', 'Vary', 'a', 'Vary', 'b']);
+      res.end('{}');
+    });
+    await new Promise<void>((resolve) => odd.listen(0, '127.0.0.1', resolve));
+    const { adapter, close } = createUndiciAdapter({ connections: 2 });
+    try {
+      const instance = axios.create({ adapter, responseType: 'text', transformResponse: [], validateStatus: () => true });
+      const res = await instance.get<string>(`http://127.0.0.1:${(odd.address() as AddressInfo).port}/`);
+      expect(res.headers).toBeInstanceOf(AxiosHeaders);
+      expect((res.headers as AxiosHeaders).get('x-rate-remaining')).toBe('7');
+      expect((res.headers as AxiosHeaders).get('X-Rate-Remaining')).toBe('7');
+      expect((res.headers as AxiosHeaders).get('content-type')).toBe('application/json');
+      expect(String((res.headers as AxiosHeaders).get('vary'))).toMatch(/a.*b/);
+      expect(Object.getPrototypeOf(res.headers)).toBe(AxiosHeaders.prototype);
+      expect(({} as Record<string, unknown>).x).toBeUndefined();
+      expect(res.data).toBe('{}');
+    } finally {
+      await close();
+      odd.closeAllConnections();
+      await new Promise((resolve) => odd.close(resolve));
+    }
   });
 });
 

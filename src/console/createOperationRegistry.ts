@@ -18,15 +18,18 @@ export function operationId(document: string): string {
 /** Builds the registry of `operations` (name → document); ids are the documents' sha256. Pure. */
 export function createOperationRegistry(operations: Readonly<Record<string, string>>): OperationRegistry {
   const byId = new Map<string, string>();
+  const documents = new Set<string>();
   const idsByName: Record<string, string> = {};
   for (const [name, document] of Object.entries(operations)) {
     const id = operationId(document);
     byId.set(id, document);
+    documents.add(document);
     idsByName[name] = id;
   }
   return {
     idsByName,
     documentOf: (id) => byId.get(id),
-    isRegistered: (document) => byId.has(operationId(document)),
+    // The text itself, not its hash: asked on every request that sends a query (issue 17: a sha256 per request).
+    isRegistered: (document) => documents.has(document),
   };
 }

@@ -5,7 +5,9 @@
  * sources); per round, CPU-milliseconds the process used per answered query (/proc). CPU time per query is far
  * less sensitive to other work on the machine than req/s; alternating rounds cancel most of what remains.
  * Flags: `--mode live|cached` (cached: source reads cached, only the gateway's own work; default live),
- * `--rounds <n>` (5), `--seconds <n>` per round (6), `--transport undici|node` for this build.
+ * `--rounds <n>` (5), `--seconds <n>` per round (6), `--transport undici|node` for this build, `--query 360|same`
+ * (the full 360, default, or issue 17's workload: the naive peer's question), `--connections <n>` (16; 64 is the
+ * bench's saturation).
  */
 import { parseArgs } from 'node:util';
 import { generateDataset } from '../src/sandbox/dataset/index.js';
@@ -14,14 +16,18 @@ import { UNTHROTTLED_SHOPIFY } from './benchModes.js';
 import { machineInfo } from './machineInfo.js';
 import { measureLoad } from './measureLoad.js';
 import { benchHeaders } from './postGraphql.js';
-import { CUSTOMER_360 } from './queries.js';
+import { CUSTOMER_360, SAME_AS_NAIVE } from './queries.js';
 import { selectCustomers } from './selectCustomers.js';
 import { pinProcess } from './spawnPinned.js';
 import { startGatewayProcess, type GatewayProcess } from './startGatewayProcess.js';
 import { median } from './median.js';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { cli: { type: 'string' }, mode: { type: 'string', default: 'live' }, rounds: { type: 'string', default: '5' }, seconds: { type: 'string', default: '6' }, transport: { type: 'string' } } });
+  const { values } = parseArgs({ options: { cli: { type: 'string' }, mode: { type: 'string', default: 'live' }, rounds: { type: 'string', default: '5' }, seconds: { type: 'string', default: '6' }, transport: { type: 'string' }, query: { type: 'string', default: '360' }, connections: { type: 'string', default: '16' } } });
+  if (values.query !== '360' && values.query !== 'same') throw new Error(`--query must be 360 or same, got ${values.query}`);
+  const query = values.query === 'same' ? SAME_AS_NAIVE : CUSTOMER_360;
+  const connections = Number(values.connections);
+  if (!Number.isInteger(connections) || connections < 1) throw new Error(`--connections must be a positive integer, got ${values.connections}`);
   if (!values.cli) throw new Error('--cli <path of the other build’s dist/src/cli.js> is required');
   const machine = machineInfo();
   pinProcess(process.pid, 0, machine.nproc);
@@ -38,9 +44,9 @@ async function main(): Promise<void> {
     // when only it had done the selection's lookups).
     const ids = (await selectCustomers(builds[0]!.gateway.url, dataset, 100)).map((c) => c.id);
     await selectCustomers(builds[1]!.gateway.url, dataset, 100);
-    const body = (i: number): string => JSON.stringify({ query: CUSTOMER_360, variables: { id: ids[i % ids.length]! } });
-    const load = (g: GatewayProcess, durationS: number) => measureLoad({ url: g.url, headers: benchHeaders(), body, connections: 16, durationS, rate: null, target: g, servers });
-    console.log(`compare builds (${values.mode}): ${machine.cpuModel} × ${machine.nproc}, load average ${machine.loadAverage.join(' ')}, ${values.rounds} alternating rounds of ${values.seconds} s, 16 connections, 0 ms sources`);
+    const body = (i: number): string => JSON.stringify({ query, variables: { id: ids[i % ids.length]! } });
+    const load = (g: GatewayProcess, durationS: number) => measureLoad({ url: g.url, headers: benchHeaders(), body, connections, durationS, rate: null, target: g, servers });
+    console.log(`compare builds (${values.mode}): ${machine.cpuModel} × ${machine.nproc}, load average ${machine.loadAverage.join(' ')}, ${values.rounds} alternating rounds of ${values.seconds} s, ${connections} connections, 0 ms sources, query ${values.query}`);
     for (const b of builds) await load(b.gateway, 8); // unmeasured warm-up (crosswalk, JIT)
     for (let r = 0; r < Number(values.rounds); r += 1) {
       for (const b of r % 2 === 0 ? builds : [...builds].reverse()) {
@@ -51,7 +57,7 @@ async function main(): Promise<void> {
       }
     }
     const [a, b] = builds as [(typeof builds)[0], (typeof builds)[0]];
-    console.log(`\nmedian CPU ms per warm 360: this build ${median(a.cpuMs).toFixed(3)}, ${b.name} ${median(b.cpuMs).toFixed(3)}; ratio ${(median(a.cpuMs) / median(b.cpuMs)).toFixed(3)}`);
+    console.log(`\nmedian CPU ms per query: this build ${median(a.cpuMs).toFixed(3)}, ${b.name} ${median(b.cpuMs).toFixed(3)}; ratio ${(median(a.cpuMs) / median(b.cpuMs)).toFixed(3)}`);
     // Each round's own ratio too: the machine's speed drifts between rounds more than within one.
     const perRound = a.cpuMs.map((ms, r) => ms / b.cpuMs[r]!);
     console.log(`per-round ratios ${perRound.map((x) => x.toFixed(2)).join(' ')}; median ${median(perRound).toFixed(3)}`);

@@ -1,3 +1,5 @@
+import { setMaxListeners } from 'node:events';
+
 /**
  * An `AbortSignal` that is its own controller, for the signals the gateway makes per request and per upstream
  * call (request deadline, each attempt's deadline, each HTTP call's timeout, a coalesced call's shared signal).
@@ -17,6 +19,15 @@ export class CallSignal extends EventTarget implements AbortSignal {
   aborted = false;
   reason: unknown = undefined;
   onabort: ((this: AbortSignal, event: Event) => unknown) | null = null;
+
+  constructor() {
+    super();
+    // Fan-out is what these signals are for: a coalesced call's or an attempt's signal is listened to by every
+    // HTTP request it sends (Zendesk's per-requester tickets, 8 at once, plus the policies'), which passed Node's
+    // default of 10 and printed MaxListenersExceededWarning (seen in the bench's list of 200). Listeners are
+    // removed when each call settles. This sets a value EventTarget's constructor already holds: same shape.
+    setMaxListeners(0, this);
+  }
 
   throwIfAborted(): void {
     if (this.aborted) throw this.reason;

@@ -1,4 +1,3 @@
-import { setMaxListeners } from 'node:events';
 import { GraphQLError } from 'graphql';
 import type { CallContext, SourceAdapter, SourceCallReport } from '../adapters/types.js';
 import { coalesceCalls, type CoalescedCall } from '../adapters/coalesceCalls.js';
@@ -74,9 +73,8 @@ export function createResilienceLayer(adapters: readonly SourceAdapter[], option
       // Aborts when the client goes away or at the deadline: one controller, one unref'd timer, one listener
       // (cheaper than AbortSignal.any with AbortSignal.timeout, BENCHMARKS.md); released when the request ends.
       const { signal, dispose: release } = deadlineSignal(clientSignal, deadline.deadlineMs);
-      // Every upstream call of the request listens on this signal; a list of customers makes far more than
-      // Node's default 10, which only printed MaxListenersExceededWarning (seen by bench/, batching off).
-      setMaxListeners(0, signal);
+      // Every upstream call of the request listens on this signal (far more than Node's default 10 for a list):
+      // a CallSignal takes any number of listeners without a warning.
       return { callContext: { signal, deadlineAt: Date.now() + deadline.deadlineMs, observer: recorder }, recorder, deadlineMs: deadline.deadlineMs, release };
     },
   };

@@ -67,6 +67,24 @@ describe.each(HTTP_TRANSPORTS)('createHttpClient over the %s transport', (transp
     client.close();
   });
 
+  it("keeps headers named like AxiosHeaders' own methods (set, normalize, toJSON, constructor)", async () => {
+    const odd = http.createServer((_req, res) => {
+      res.writeHead(200, ['content-type', 'application/json', 'set', '1', 'normalize', '2', 'toJSON', '3', 'constructor', '4']);
+      res.end('{}');
+    });
+    await new Promise<void>((resolve) => odd.listen(0, '127.0.0.1', resolve));
+    const client = createHttpClient({ source: 'crm', baseUrl: `http://127.0.0.1:${(odd.address() as AddressInfo).port}/`, transport });
+    try {
+      const res = await client.request({ method: 'GET', path: 'x' });
+      expect(res.status).toBe(200);
+      expect([res.headers.set, res.headers.normalize, res.headers.tojson, res.headers.constructor]).toEqual(['1', '2', '3', '4']);
+    } finally {
+      client.close();
+      odd.closeAllConnections();
+      await new Promise((resolve) => odd.close(resolve));
+    }
+  });
+
   it('refuses a body above maxBodyBytes as bad_response', async () => {
     const client = createHttpClient({ source: 'crm', baseUrl: base, maxBodyBytes: 1024, transport });
     const error = await failure(client.request({ method: 'GET', path: '/big' }));

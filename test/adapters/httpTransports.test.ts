@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import axios, { AxiosHeaders } from 'axios';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHttpClient, HTTP_TRANSPORTS, transportFromEnv, USER_AGENT } from '../../src/adapters/http.js';
 import { createUndiciAdapter } from '../../src/adapters/undiciAdapter.js';
 import { isUpstreamError } from '../../src/adapters/UpstreamError.js';
@@ -107,6 +107,78 @@ describe.each(HTTP_TRANSPORTS)('createHttpClient over the %s transport', (transp
 });
 
 describe('the undici adapter as axios sees it', () => {
+  it('skips 1xx informational answers and answers the final status and headers', async () => {
+    const hints = http.createServer((_req, res) => {
+      res.writeEarlyHints({ link: '</a.css>; rel=preload' });
+      res.writeHead(201, { 'content-type': 'application/json', 'x-final': 'yes' });
+      res.end('{"ok":true}');
+    });
+    await new Promise<void>((resolve) => hints.listen(0, '127.0.0.1', resolve));
+    const { adapter, close } = createUndiciAdapter({ connections: 1 });
+    try {
+      const instance = axios.create({ adapter, responseType: 'text', transformResponse: [], validateStatus: () => true });
+      const res = await instance.get<string>(`http://127.0.0.1:${(hints.address() as AddressInfo).port}/x?y=1`);
+      expect([res.status, (res.headers as AxiosHeaders).get('x-final'), (res.headers as AxiosHeaders).get('link'), res.data]).toEqual([201, 'yes', undefined, '{"ok":true}']);
+    } finally {
+      await close();
+      hints.closeAllConnections();
+      await new Promise((resolve) => hints.close(resolve));
+    }
+  });
+
+  it('fails a request aborted while it waits for a socket at once, and never sends it', async () => {
+    const seen: string[] = [];
+    const held: http.ServerResponse[] = [];
+    const slow = http.createServer((req, res) => {
+      seen.push(req.url ?? '');
+      if (req.url === '/hold') held.push(res);
+      else res.end('{}');
+    });
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(slow.address() as AddressInfo).port}`;
+    // One connection: the second request queues behind the first, which the server holds.
+    const { adapter, close } = createUndiciAdapter({ connections: 1 });
+    try {
+      const instance = axios.create({ adapter, responseType: 'text', transformResponse: [], validateStatus: () => true });
+      const first = instance.get<string>(`${origin}/hold`);
+      await vi.waitFor(() => expect(seen).toEqual(['/hold']));
+      const controller = new AbortController();
+      const queued = instance.get<string>(`${origin}/queued`, { signal: controller.signal });
+      controller.abort();
+      await expect(queued).rejects.toMatchObject({ code: 'ERR_CANCELED' });
+      held[0]!.end('{"held":true}');
+      expect((await first).data).toBe('{"held":true}');
+      // The connection is free again: a later request goes out, the aborted one never did.
+      expect((await instance.get<string>(`${origin}/after`)).status).toBe(200);
+      expect(seen).toEqual(['/hold', '/after']);
+    } finally {
+      await close();
+      slow.closeAllConnections();
+      await new Promise((resolve) => slow.close(resolve));
+    }
+  });
+
+  it('cancels a request whose signal aborts while its answer is on the way', async () => {
+    const trickle = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"part":');
+    });
+    await new Promise<void>((resolve) => trickle.listen(0, '127.0.0.1', resolve));
+    const { adapter, close } = createUndiciAdapter({ connections: 1 });
+    try {
+      const instance = axios.create({ adapter, responseType: 'text', transformResponse: [], validateStatus: () => true });
+      const controller = new AbortController();
+      const pending = instance.get<string>(`http://127.0.0.1:${(trickle.address() as AddressInfo).port}/`, { signal: controller.signal });
+      setTimeout(() => controller.abort(), 50);
+      await expect(pending).rejects.toMatchObject({ code: 'ERR_CANCELED' });
+    } finally {
+      await close();
+      trickle.closeAllConnections();
+      await new Promise((resolve) => trickle.close(resolve));
+    }
+  });
+
+
   it('answers headers axios can read by any case, and a header named __proto__ pollutes nothing', async () => {
     const odd = http.createServer((_req, res) => {
       // Raw header list: the only way to send a header literally named __proto__.

@@ -190,7 +190,7 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
       // Explicit, so that NODE_ENV (production by default in the CLI) does not change it: GET /graphql in a
       // browser gets GraphiQL (served locally, see createGraphiqlRoute) where the console is on; otherwise Apollo Sandbox where introspection is open, a plain page otherwise.
       config.server.introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageProductionDefault(),
-      createPartialErrorsPlugin(), createSourceStatusPlugin(), createRequestLogPlugin(), createIntrospectionGatePlugin(config.server.introspection), createAuditPlugin(auditSink), createMetricsPlugin(metrics)],
+      createPartialErrorsPlugin(), createSourceStatusPlugin(), createRequestLogPlugin(logger), createIntrospectionGatePlugin(config.server.introspection), createAuditPlugin(auditSink), createMetricsPlugin(metrics)],
     formatError: (raw: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
       const formatted = withLimitCode(raw, error);
       const code = String(formatted.extensions?.code ?? '');
@@ -244,9 +244,14 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
       const perRequest = resilience.forRequest(req.headers[DEADLINE_HEADER], signal);
       atEnd(perRequest.release);
       const planKey = callPlans?.keyOf(body) ?? null;
+      let requestLogger: Logger | undefined;
       const context: GatewayContext = {
         requestId,
-        logger: logger.child({ requestId }),
+        // Made on first use: pino's child() serialises its bindings (and applies redaction) at once, ~1 % of a
+        // query's CPU at saturation, and at the usual levels nothing of a request logs (BENCHMARKS.md, issue 17).
+        get logger(): Logger {
+          return (requestLogger ??= logger.child({ requestId }));
+        },
         loaders: createLoaders(adapters, perRequest.callContext, { batch: config.performance?.batching ?? true, maxSearchResults: config.identity.maxRecordsPerKey }),
         identity,
         sources: sourceInfo,

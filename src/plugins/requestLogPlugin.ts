@@ -1,13 +1,16 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { Logger } from 'pino';
 import type { GatewayContext } from '../context.js';
 
 /**
  * Logs one line per GraphQL operation: operation name, duration and error codes. Never variables or
- * results (they hold PII).
+ * results (they hold PII). Below level `info` (the gateway's `logger`, whose children the requests' loggers are)
+ * it does nothing per request, and no request's child logger is made for it.
  */
-export function createRequestLogPlugin(): ApolloServerPlugin<GatewayContext> {
+export function createRequestLogPlugin(logger: Logger): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart({ contextValue }) {
+      if (!logger.isLevelEnabled('info')) return;
       const started = performance.now();
       return {
         async willSendResponse({ response, operationName, errors }) {

@@ -83,6 +83,9 @@ const PUBLIC_CODES = new Set<string>([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
+/** `/graphql` as route() parses it, made once. */
+const GRAPHQL_URL = new URL('/graphql', 'http://gateway.invalid');
+
 /**
  * Builds the gateway (DESIGN.md §2–3): Apollo Server 5 over `node:http` with `/graphql`, `/healthz` and
  * `/readyz`; one adapter per configured source; the identity resolver with its crosswalk; per-request
@@ -285,7 +288,9 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
   );
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://gateway.invalid');
+    // Nearly every request is a POST to exactly /graphql: its URL is parsed once, not per request (routes only
+    // read the URL they are given).
+    const url = req.url === '/graphql' ? GRAPHQL_URL : new URL(req.url ?? '/', 'http://gateway.invalid');
     if (state === 'stopping' || state === 'stopped') {
       // A request on a kept-alive connection after shutdown began: /readyz says so, anything else is refused.
       res.setHeader('connection', 'close');

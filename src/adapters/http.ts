@@ -152,7 +152,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       }
       target.href = absolute.href;
     }
-    for (const [key, value] of Object.entries(req.params ?? {})) target.searchParams.set(key, String(value));
+    const params = req.params === undefined ? [] : Object.entries(req.params);
+    if (params.length > 0) {
+      // Set on a copy and written back once: each `target.searchParams.set` re-serialises the whole URL.
+      const search = new URLSearchParams(target.search);
+      for (const [key, value] of params) search.set(key, String(value));
+      target.search = search.toString();
+    }
     const url = `${target.pathname}${target.search}`;
     if (req.signal?.aborted) {
       throw new UpstreamError({ source: options.source, kind: 'timeout', message: 'deadline passed before the call', method: req.method, url: redactQuery(url) });

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { createLocalJWKSet, createRemoteJWKSet, exportJWK, importSPKI, jwtVerify, type JWK, type JWTVerifyGetKey, type KeyObject, type CryptoKey } from 'jose';
 import type { AuthConfig } from './authConfigSchema.js';
-import { hashApiKey } from './hashApiKey.js';
+import { hashApiKeyBytes } from './hashApiKey.js';
 import type { Principal } from './Principal.js';
 import type { Purpose, Scope } from './scopes.js';
 import { unauthenticated } from './unauthenticated.js';
@@ -20,7 +20,8 @@ const MAX_CREDENTIAL_LENGTH = 8_192;
  * `x-api-key: <key>`. The role comes from the API key entry or the JWT's `roleClaim`; scopes from the role.
  */
 export function createAuthenticator(config: AuthConfig): Authenticate {
-  const keys = config.apiKeys.map((k) => ({ ...k, hash: Buffer.from(k.sha256, 'hex') }));
+  // Each key's principal is made on its first use and shared by its requests after (a Principal is read-only).
+  const keys = config.apiKeys.map((k) => ({ ...k, hash: Buffer.from(k.sha256, 'hex'), principal: undefined as Principal | undefined }));
   const jwt = config.jwt;
   const keyResolver: Promise<JWTVerifyGetKey | KeyObject | CryptoKey | null> = jwt ? buildKeyResolver(jwt) : Promise.resolve(null);
   // An unhandled rejection at start would crash; the error surfaces on the first JWT instead (as a 401 + log).
@@ -59,10 +60,10 @@ export function createAuthenticator(config: AuthConfig): Authenticate {
         throw unauthenticated();
       }
     }
-    const hash = Buffer.from(hashApiKey(credential), 'hex');
+    const hash = hashApiKeyBytes(credential);
     const match = keys.find((k) => timingSafeEqual(k.hash, hash));
     if (!match) throw unauthenticated();
-    return principalFor(`apikey:${match.name}`, match.role, 'apiKey');
+    return (match.principal ??= principalFor(`apikey:${match.name}`, match.role, 'apiKey'));
   };
 }
 

@@ -77,6 +77,24 @@ describe('security: field authorisation', () => {
   });
 });
 
+describe('security: one credential, several purposes', () => {
+  it("decides a key's fields for each request's own purpose, whatever its earlier requests declared", async () => {
+    const query = 'query($id: ID!) { customer(id: $id) { id segments { name } } }';
+    const outcome = async (purpose: string | null): Promise<string> => {
+      // An analyst's requests without the header are for its first purpose, analytics.
+      const res = await postAs(t, { ...asRole('analyst'), ...(purpose === null ? {} : { 'x-c360-purpose': purpose }) }, query, { id: customerId });
+      const error = res.body.errors?.find((e) => e.path?.join('.') === 'customer.segments');
+      return error ? String(error.message) : 'read';
+    };
+    const first = await outcome('marketing');
+    const without = await outcome(null);
+    expect(without).toMatch(/only for purposes marketing.*this request: analytics/);
+    expect(await outcome('marketing')).toBe(first);
+    expect(first).not.toMatch(/this request: analytics/);
+    expect(await outcome(null)).toBe(without);
+  });
+});
+
 describe('security: introspection', () => {
   it('allows introspection only with schema:read when config closes it', async () => {
     const denied = await postAs(t, asRole('agent'), '{ __schema { queryType { name } } }');

@@ -5,6 +5,7 @@ import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { createAuditSink } from '../../src/audit/index.js';
 import { authConfigSchema, createAuthenticator, hashApiKey } from '../../src/auth/index.js';
+import { hashApiKeyBytes } from '../../src/auth/hashApiKey.js';
 
 describe('createAuthenticator: static PEM keys', () => {
   it('verifies an RS256 token against a PEM public key and maps its role to scopes', async () => {
@@ -23,6 +24,18 @@ describe('createAuthenticator: static PEM keys', () => {
     expect((await authenticate({ 'x-api-key': 'k-1' })).subject).toBe('apikey:ci');
     await expect(authenticate({ authorization: 'Bearer a.b.c' })).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
     await expect(authenticate({})).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('tells two keys apart on every request, also once each has been seen (principals are kept per key)', async () => {
+    const authenticate = createAuthenticator(
+      authConfigSchema.parse({ apiKeys: [{ name: 'a', role: 'agent', sha256: hashApiKey('k-a') }, { name: 'b', role: 'analyst', sha256: hashApiKey('k-b') }] }),
+    );
+    for (let round = 0; round < 2; round += 1) {
+      expect(await authenticate({ 'x-api-key': 'k-a' })).toMatchObject({ subject: 'apikey:a', role: 'agent' });
+      expect(await authenticate({ authorization: 'Bearer k-b' })).toMatchObject({ subject: 'apikey:b', role: 'analyst' });
+      await expect(authenticate({ 'x-api-key': 'k-c' })).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    }
+    expect(hashApiKeyBytes('k-a').toString('hex')).toBe(hashApiKey('k-a'));
   });
 });
 

@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { SourceCallReport } from '../adapters/types.js';
+import { createTalliedCounter } from './createTalliedCounter.js';
 
 /** What the gateway feeds into metrics; see {@link createMetrics}. */
 export interface GatewayMetrics {
@@ -44,18 +45,18 @@ const LATENCY_BUCKETS_S = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5,
 export function createMetrics(probes: MetricsProbes): GatewayMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'c360_process_' });
-  const requests = new Counter({ name: 'c360_requests_total', help: 'GraphQL requests by outcome (ok, partial = data with errors, error = no data)', labelNames: ['outcome'], registers: [registry] });
+  const requests = createTalliedCounter({ name: 'c360_requests_total', help: 'GraphQL requests by outcome (ok, partial = data with errors, error = no data)', labelNames: ['outcome'], registry });
   const requestSeconds = new Histogram({ name: 'c360_request_duration_seconds', help: 'GraphQL request latency', buckets: LATENCY_BUCKETS_S, registers: [registry] });
-  const errors = new Counter({ name: 'c360_errors_total', help: 'Errors returned to clients by extensions.code', labelNames: ['code'], registers: [registry] });
+  const errors = createTalliedCounter({ name: 'c360_errors_total', help: 'Errors returned to clients by extensions.code', labelNames: ['code'], registry });
   const sourceSeconds = new Histogram({ name: 'c360_source_call_duration_seconds', help: 'Adapter call latency (all attempts and waits) by source, operation and status', labelNames: ['source', 'operation', 'status'], buckets: LATENCY_BUCKETS_S, registers: [registry] });
-  const upstreamCalls = new Counter({ name: 'c360_source_upstream_calls_total', help: 'Upstream HTTP requests by source as requests report them (retries included; a call shared by concurrent requests counts once per request it served: see c360_source_vendor_requests_total)', labelNames: ['source'], registers: [registry] });
-  const vendorRequests = new Counter({ name: 'c360_source_vendor_requests_total', help: 'Upstream HTTP requests of reads by id as the vendor saw them, after concurrent requests shared calls (sources with coalescing on)', labelNames: ['source'], registers: [registry] });
-  const sharedCalls = new Counter({ name: 'c360_source_shared_calls_total', help: 'Reads by id answered by a call another request made in the same turn (calls saved by coalescing)', labelNames: ['source'], registers: [registry] });
-  const retries = new Counter({ name: 'c360_source_retries_total', help: 'Retries by source', labelNames: ['source'], registers: [registry] });
-  const sourceErrors = new Counter({ name: 'c360_source_errors_total', help: 'Failed adapter calls by source and code (served stale or not)', labelNames: ['source', 'code'], registers: [registry] });
-  const cacheLookups = new Counter({ name: 'c360_record_cache_lookups_total', help: 'Keys asked of cached adapter methods by source', labelNames: ['source'], registers: [registry] });
+  const upstreamCalls = createTalliedCounter({ name: 'c360_source_upstream_calls_total', help: 'Upstream HTTP requests by source as requests report them (retries included; a call shared by concurrent requests counts once per request it served: see c360_source_vendor_requests_total)', labelNames: ['source'], registry });
+  const vendorRequests = createTalliedCounter({ name: 'c360_source_vendor_requests_total', help: 'Upstream HTTP requests of reads by id as the vendor saw them, after concurrent requests shared calls (sources with coalescing on)', labelNames: ['source'], registry });
+  const sharedCalls = createTalliedCounter({ name: 'c360_source_shared_calls_total', help: 'Reads by id answered by a call another request made in the same turn (calls saved by coalescing)', labelNames: ['source'], registry });
+  const retries = createTalliedCounter({ name: 'c360_source_retries_total', help: 'Retries by source', labelNames: ['source'], registry });
+  const sourceErrors = createTalliedCounter({ name: 'c360_source_errors_total', help: 'Failed adapter calls by source and code (served stale or not)', labelNames: ['source', 'code'], registry });
+  const cacheLookups = createTalliedCounter({ name: 'c360_record_cache_lookups_total', help: 'Keys asked of cached adapter methods by source', labelNames: ['source'], registry });
   const webhooks = new Counter({ name: 'c360_webhooks_total', help: 'Change webhook deliveries by vendor, source and outcome (accepted, ignored, signature_invalid, timestamp_invalid, replayed, malformed, too_large, failed)', labelNames: ['vendor', 'source', 'outcome'], registers: [registry] });
-  const cacheHits = new Counter({ name: 'c360_record_cache_hits_total', help: 'Keys answered from the record cache (fresh or stale) by source', labelNames: ['source'], registers: [registry] });
+  const cacheHits = createTalliedCounter({ name: 'c360_record_cache_hits_total', help: 'Keys answered from the record cache (fresh or stale) by source', labelNames: ['source'], registry });
   new Gauge({
     name: 'c360_source_breaker_state',
     help: 'Circuit breaker state by source: 0 closed, 1 half-open, 2 open, 3 isolated',

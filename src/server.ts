@@ -401,6 +401,8 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
         await closed;
       }
       if (wasStarted) await apollo.stop();
+      // Audit lines wait for the end of their turn: the last requests' lines are written before stop() ends.
+      await auditSink.flush();
       await Promise.all(adapters.map((adapter) => adapter.close?.()));
       identity.close();
       if (!options.sharedState) await shared.close();

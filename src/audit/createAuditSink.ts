@@ -12,22 +12,40 @@ export interface AuditSink {
 
 /**
  * Builds the sink from `audit:` config: JSON lines on stdout, appended to a file (directory created), or
- * nowhere. File writes are serialised so lines never interleave; a failed write is reported to `onError`.
+ * nowhere. The lines of one turn of the event loop go out together, in order, after it (one `write` or one
+ * append per turn instead of one per request: a write per request was ~0.5 % of a query's CPU at saturation,
+ * and an append opens and closes the file each time). File writes are serialised so lines never interleave;
+ * a failed write is reported to `onError`. `flush` sends what is waiting at once.
  */
 export function createAuditSink(config: AuditConfig, onError: (error: unknown) => void, stdout: NodeJS.WritableStream = process.stdout): AuditSink {
   let chain: Promise<void> = Promise.resolve();
   let dirReady: Promise<unknown> | null = null;
+  let waiting: string[] = [];
+  let scheduled: NodeJS.Immediate | null = null;
+  const send = (): void => {
+    if (scheduled) clearImmediate(scheduled);
+    scheduled = null;
+    if (waiting.length === 0) return;
+    const text = waiting.join('');
+    waiting = [];
+    if (config.sink === 'stdout') {
+      stdout.write(text);
+      return;
+    }
+    if (config.sink !== 'file') return;
+    const file = config.file;
+    dirReady ??= mkdir(dirname(file), { recursive: true });
+    chain = chain.then(() => dirReady).then(() => appendFile(file, text, { mode: 0o600 })).catch(onError);
+  };
   return {
     write(event) {
       if (config.sink === 'off') return;
-      const line = `${JSON.stringify(event)}\n`;
-      if (config.sink === 'stdout') {
-        stdout.write(line);
-        return;
-      }
-      dirReady ??= mkdir(dirname(config.file), { recursive: true });
-      chain = chain.then(() => dirReady).then(() => appendFile(config.file, line, { mode: 0o600 })).catch(onError);
+      waiting.push(`${JSON.stringify(event)}\n`);
+      scheduled ??= setImmediate(send);
     },
-    flush: () => chain,
+    flush() {
+      send();
+      return chain;
+    },
   };
 }

@@ -54,6 +54,38 @@ describe('createAuditSink: file sink', () => {
   });
 });
 
+describe('createAuditSink: stdout sink', () => {
+  const event = { type: 'pii_access', time: 't', requestId: 'r', subject: 's', role: 'agent', purpose: 'support', operationName: null, customerIds: ['c1'], fields: ['Customer.emails'], denied: [], outcome: 'ok', piiAccess: 'masked' } as const;
+
+  it("writes one turn's lines together, in order, once the turn is over", async () => {
+    const writes: string[] = [];
+    const sink = createAuditSink({ sink: 'stdout', file: 'unused' }, (error) => {
+      throw error;
+    }, { write: (chunk: string) => writes.push(chunk) } as unknown as NodeJS.WritableStream);
+    sink.write(event);
+    sink.write({ ...event, requestId: 'r2' });
+    expect(writes).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(writes).toHaveLength(1);
+    expect(writes[0]!.trim().split('\n').map((l) => (JSON.parse(l) as { requestId: string }).requestId)).toEqual(['r', 'r2']);
+    // flush() sends what waits at once (shutdown), and nothing twice.
+    sink.write({ ...event, requestId: 'r3' });
+    await sink.flush();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(writes.map((w) => w.trim().split('\n').length)).toEqual([2, 1]);
+    expect(writes[1]).toContain('"r3"');
+  });
+
+  it('writes nothing when off', async () => {
+    const writes: string[] = [];
+    const sink = createAuditSink({ sink: 'off', file: 'unused' }, () => undefined, { write: (chunk: string) => writes.push(chunk) } as unknown as NodeJS.WritableStream);
+    sink.write(event);
+    await sink.flush();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(writes).toEqual([]);
+  });
+});
+
 describe('createAuthenticator: role names are own properties only', () => {
   it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])('refuses a validly signed token with role %j with 401', async (role) => {
     const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });

@@ -83,6 +83,11 @@ const PUBLIC_CODES = new Set<string>([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
+/** The fields of a request's context that are its own (the rest is shared by every request: see createServer). */
+type RequestContextOwn = Pick<GatewayContext, 'requestId' | 'loaders' | 'partialErrors' | 'members' | 'actor' | 'principal' | 'purpose' | 'audit' | 'sourceStatus' | 'requestTime' | 'callPlans'>;
+/** A request's context while the server fills in its own fields. */
+type RequestContextFields = Omit<GatewayContext, keyof RequestContextOwn> & { -readonly [K in keyof RequestContextOwn]: RequestContextOwn[K] };
+
 /** `/graphql` as route() parses it, made once. */
 const GRAPHQL_URL = new URL('/graphql', 'http://gateway.invalid');
 
@@ -233,6 +238,33 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
       })
     : null;
 
+  // What every request's context shares, as the prototype of each request's context. Apollo copies a request's
+  // context before running it (Object.assign of its own fields): only the request's own fields are copied, and
+  // the request's logger, on the prototype too, is made on first use (pino's child() serialises its bindings and
+  // applies redaction at once, ~1 % of a query's CPU at saturation, and at the usual levels a request logs
+  // nothing: BENCHMARKS.md, issue 17).
+  const requestLoggers = new WeakMap<object, Logger>();
+  const sharedContext: Omit<GatewayContext, keyof RequestContextOwn> = {
+    get logger(): Logger {
+      let child = requestLoggers.get(this);
+      if (!child) {
+        child = logger.child({ requestId: (this as unknown as GatewayContext).requestId });
+        requestLoggers.set(this, child);
+      }
+      return child;
+    },
+    identity,
+    sources: sourceInfo,
+    adapters,
+    defaultRegion: config.identity.defaultRegion,
+    identifierTypes: config.identity.identifiers.map((entry) => (typeof entry === 'string' ? entry : entry.type)),
+    identityOverrides: config.identity.overrides.enabled ? identityOverrides : null,
+    purgeSourceCaches: (refs) => resilience.purge(refs),
+    breakerState: (source) => resilience.breakerState(source),
+    unify: config.unify,
+  };
+  const loaderOptions = { batch: config.performance?.batching ?? true, maxSearchResults: config.identity.maxRecordsPerKey };
+
   const graphqlHandler = createGraphQLHandler<GatewayContext>(
     apollo,
     async (req, signal, atEnd, body) => {
@@ -247,34 +279,19 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
       const perRequest = resilience.forRequest(req.headers[DEADLINE_HEADER], signal);
       atEnd(perRequest.release);
       const planKey = callPlans?.keyOf(body) ?? null;
-      let requestLogger: Logger | undefined;
-      const context: GatewayContext = {
-        requestId,
-        // Made on first use: pino's child() serialises its bindings (and applies redaction) at once, ~1 % of a
-        // query's CPU at saturation, and at the usual levels nothing of a request logs (BENCHMARKS.md, issue 17).
-        get logger(): Logger {
-          return (requestLogger ??= logger.child({ requestId }));
-        },
-        loaders: createLoaders(adapters, perRequest.callContext, { batch: config.performance?.batching ?? true, maxSearchResults: config.identity.maxRecordsPerKey }),
-        identity,
-        sources: sourceInfo,
-        adapters,
-        defaultRegion: config.identity.defaultRegion,
-        identifierTypes: config.identity.identifiers.map((entry) => (typeof entry === 'string' ? entry : entry.type)),
-        partialErrors: [],
-        members: new WeakMap(),
-        identityOverrides: config.identity.overrides.enabled ? identityOverrides : null,
-        actor: principal.subject,
-        principal,
-        purpose,
-        audit: createAuditTrail(),
-        purgeSourceCaches: (refs) => resilience.purge(refs),
-        sourceStatus: perRequest.recorder,
-        breakerState: (source) => resilience.breakerState(source),
-        unify: config.unify,
-        requestTime: new Date().toISOString(),
-        ...(callPlans && planKey !== null ? { callPlans: { plans: callPlans, key: planKey } } : {}),
-      };
+      // The request's own fields on an object whose prototype holds what every request shares (sharedContext).
+      const context = Object.create(sharedContext) as RequestContextFields;
+      context.requestId = requestId;
+      context.loaders = createLoaders(adapters, perRequest.callContext, loaderOptions);
+      context.partialErrors = [];
+      context.members = new WeakMap();
+      context.actor = principal.subject;
+      context.principal = principal;
+      context.purpose = purpose;
+      context.audit = createAuditTrail();
+      context.sourceStatus = perRequest.recorder;
+      context.requestTime = new Date().toISOString();
+      context.callPlans = callPlans && planKey !== null ? { plans: callPlans, key: planKey } : undefined;
       // Alone in the gateway: nothing to merge its calls with, and its latency is the sources' plus this.
       if (callPlans && planKey !== null && inFlight.size <= 1) await callPlans.start(planKey, (body as { variables?: unknown }).variables, context);
       return context;

@@ -30,6 +30,7 @@ import { auditConfigSchema } from './audit/auditConfigSchema.js';
 import { limitsConfigSchema } from './plugins/limitsConfigSchema.js';
 import { createAuditPlugin } from './plugins/auditPlugin.js';
 import { createIntrospectionGatePlugin } from './plugins/introspectionGatePlugin.js';
+import { combineRequestPlugins } from './plugins/RequestPlugin.js';
 import { withLimitCode } from './plugins/limitErrorCode.js';
 import { queryLimitRules } from './plugins/queryLimitRules.js';
 import { applyPersistedOperation, CONSOLE_OPERATIONS, createConsoleRoutes, createGraphiqlRoute, createOperationRegistry } from './console/index.js';
@@ -198,7 +199,9 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
       // Explicit, so that NODE_ENV (production by default in the CLI) does not change it: GET /graphql in a
       // browser gets GraphiQL (served locally, see createGraphiqlRoute) where the console is on; otherwise Apollo Sandbox where introspection is open, a plain page otherwise.
       config.server.introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageProductionDefault(),
-      createPartialErrorsPlugin(), createSourceStatusPlugin(), createRequestLogPlugin(logger), createIntrospectionGatePlugin(config.server.introspection), createAuditPlugin(auditSink), createMetricsPlugin(metrics)],
+      // The gateway's own plugins as one Apollo plugin (one listener per request; see combineRequestPlugins).
+      combineRequestPlugins([createPartialErrorsPlugin(), createSourceStatusPlugin(), createRequestLogPlugin(logger), createIntrospectionGatePlugin(config.server.introspection), createAuditPlugin(auditSink), createMetricsPlugin(metrics)]),
+    ],
     formatError: (raw: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
       const formatted = withLimitCode(raw, error);
       const code = String(formatted.extensions?.code ?? '');

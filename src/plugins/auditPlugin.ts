@@ -1,17 +1,17 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import type { AuditSink } from '../audit/createAuditSink.js';
 import { piiAccess } from '../auth/Principal.js';
 import type { GatewayContext } from '../context.js';
+import type { RequestPlugin } from './RequestPlugin.js';
 
 /**
  * Writes one audit event per request that read personal data or was refused it (DESIGN.md §8): subject,
  * role, purpose, customer ids, field names, outcome, request id. Never values.
  */
-export function createAuditPlugin(sink: AuditSink): ApolloServerPlugin<GatewayContext> {
+export function createAuditPlugin(sink: AuditSink): RequestPlugin<GatewayContext> {
   return {
-    async requestDidStart({ contextValue }) {
+    requestDidStart({ contextValue }) {
       return {
-        async willSendResponse({ errors, operationName }) {
+        willSendResponse({ errors, operationName }) {
           const trail = contextValue.audit;
           const principal = contextValue.principal;
           if (!trail || !principal || (trail.piiFields.size === 0 && trail.denied.size === 0)) return;

@@ -1,6 +1,6 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, visit } from 'graphql';
 import type { GatewayContext } from '../context.js';
+import type { RequestPlugin } from './RequestPlugin.js';
 import { GatewayErrorCode } from '../errors.js';
 
 /**
@@ -8,12 +8,12 @@ import { GatewayErrorCode } from '../errors.js';
  * otherwise only principals with scope `schema:read` may select `__schema`, `__type` or (subgraph mode) the
  * federation SDL `_service` (403 `FORBIDDEN`).
  */
-export function createIntrospectionGatePlugin(open: boolean): ApolloServerPlugin<GatewayContext> {
+export function createIntrospectionGatePlugin(open: boolean): RequestPlugin<GatewayContext> {
   return {
-    async requestDidStart() {
-      if (open) return {};
+    requestDidStart() {
+      if (open) return undefined;
       return {
-        async didResolveOperation({ document, contextValue }) {
+        didResolveOperation({ document, contextValue }) {
           if (contextValue.principal?.scopes.has('schema:read')) return;
           let introspects = false;
           visit(document, {

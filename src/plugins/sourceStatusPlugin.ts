@@ -1,5 +1,5 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../context.js';
+import type { RequestPlugin } from './RequestPlugin.js';
 
 /**
  * Writes `extensions.sources` on every response: each source the request touched with its status (`OK`,
@@ -8,11 +8,11 @@ import type { GatewayContext } from '../context.js';
  * error (code of the failure, `source`, `stale: true`, `staleAgeMs`) so a client knows the data is old
  * even though no field is null.
  */
-export function createSourceStatusPlugin(): ApolloServerPlugin<GatewayContext> {
+export function createSourceStatusPlugin(): RequestPlugin<GatewayContext> {
   return {
-    async requestDidStart() {
+    requestDidStart() {
       return {
-        async willSendResponse({ response, contextValue }) {
+        willSendResponse({ response, contextValue }) {
           const recorder = contextValue.sourceStatus;
           if (!recorder || response.body.kind !== 'single') return;
           const result = response.body.singleResult;

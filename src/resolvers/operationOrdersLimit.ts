@@ -5,24 +5,34 @@ const READS_ALL_ORDERS = new Set(['metrics', 'segments', 'journeyStage', 'timeli
 /** `Customer.orders(first:)` default, as in schema/customer.graphql. */
 const DEFAULT_FIRST = 20;
 
+/** Per request (its variable values). */
 const memo = new WeakMap<object, number | null>();
+/** Per operation node, for operations whose `orders` arguments name no variable (the answer is the same for every request). */
+const byOperation = new WeakMap<object, number | null>();
 
 /**
  * How many of each member's newest orders the operation of `info` can show, or null when it needs them all:
  * the largest `first` of its `orders` fields when every one starts at the beginning (no `after`) and no field
  * computed from all orders (`metrics`, `segments`, `journeyStage`, `timeline`, `dataQuality`) is selected;
  * null otherwise, or without an `orders` field. By field name (inline and named fragments included), which can
- * only make it ask for more. Memoised per request (its variable values).
+ * only make it ask for more. Memoised per operation (Apollo hands a repeated document back parsed once) when no
+ * `orders` argument is a variable, per request (its variable values) otherwise.
  */
 export function operationOrdersLimit(info: Pick<GraphQLResolveInfo, 'operation' | 'fragments' | 'variableValues'>): number | null {
+  const constant = byOperation.get(info.operation);
+  if (constant !== undefined) return constant;
   const known = memo.get(info.variableValues);
   if (known !== undefined) return known;
   let all = false;
+  let variables = false;
   let limit: number | null = null;
   const visited = new Set<string>();
   const valueOf = (node: ValueNode | undefined): unknown => {
     if (!node) return undefined;
-    if (node.kind === 'Variable') return info.variableValues[node.name.value];
+    if (node.kind === 'Variable') {
+      variables = true;
+      return info.variableValues[node.name.value];
+    }
     if (node.kind === 'IntValue') return Number(node.value);
     if (node.kind === 'NullValue') return null;
     return 'other';
@@ -50,6 +60,8 @@ export function operationOrdersLimit(info: Pick<GraphQLResolveInfo, 'operation' 
   };
   walk(info.operation.selectionSet);
   const result = all ? null : limit;
-  memo.set(info.variableValues, result);
+  // Stopped early (a field that reads all orders): later `orders` arguments were not looked at, and need not be.
+  if (variables) memo.set(info.variableValues, result);
+  else byOperation.set(info.operation, result);
   return result;
 }

@@ -28,6 +28,15 @@ describe('operationOrdersLimit', () => {
   });
 });
 
+describe('operationOrdersLimit across requests of one parsed operation', () => {
+  it("answers each request by its own variables where an orders argument is one, and the same for all where none is", () => {
+    const byVariable = info('query($n: Int) { customer(id: "x") { orders(first: $n) { totalCount } } }');
+    expect([3, 9, 3].map((n) => operationOrdersLimit({ ...byVariable, variableValues: { n } }))).toEqual([3, 9, 3]);
+    const literal = info('query($id: ID!) { customer(id: $id) { orders(first: 4) { totalCount } } }');
+    expect(['a', 'b'].map((id) => operationOrdersLimit({ ...literal, variableValues: { id } }))).toEqual([4, 4]);
+  });
+});
+
 describe('operationReadsLineItems', () => {
   it.each<[string, boolean]>([
     ['{ customer(id: "x") { orders(first: 5) { nodes { number } } } }', false],

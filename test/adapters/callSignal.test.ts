@@ -83,3 +83,30 @@ describe('CallSignal', () => {
     expect(haveSameMap(new CallSignal(), {})).toBe(false);
   });
 });
+
+describe('untilAborted', () => {
+  it("answers the work's value or failure when it settles first, and leaves no listener behind", async () => {
+    const signal = new CallSignal();
+    await expect(untilAborted(Promise.resolve('done'), signal, () => new Error('deadline passed'))).resolves.toBe('done');
+    await expect(untilAborted(Promise.reject(new Error('source down')), signal, () => new Error('deadline passed'))).rejects.toThrow('source down');
+    expect(getEventListeners(signal, 'abort')).toHaveLength(0);
+  });
+
+  it('fails at once on a signal already aborted, and the abandoned work failing later is handled', async () => {
+    const signal = new CallSignal();
+    signal.abort();
+    let fail: (error: Error) => void = () => undefined;
+    const work = new Promise<string>((_resolve, reject) => (fail = reject));
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      await expect(untilAborted(work, signal, () => new Error('deadline passed'))).rejects.toThrow('deadline passed');
+      fail(new Error('late failure'));
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+});

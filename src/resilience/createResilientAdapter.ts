@@ -249,7 +249,8 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
         cacheHits += 1;
       });
     }
-    const missing = keys.map((_key, index) => index).filter((index) => results[index] === undefined);
+    const missing: number[] = [];
+    for (let index = 0; index < keys.length; index += 1) if (results[index] === undefined) missing.push(index);
     let failure: unknown;
     const earlier = ctx.observer ? failedInRequest.get(ctx.observer) : undefined;
     if (missing.length > 0 && earlier) {
@@ -257,19 +258,20 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
       for (const index of missing) results[index] = failure as Error;
     } else if (missing.length > 0) {
       try {
-        const live = await guarded(missing.map((index) => keys[index]), ctx, invoke, attempts);
-        const fetch: FetchInfo = { fetchedAt: new Date(now()).toISOString(), fromCache: false, stale: false, ageMs: 0 };
-        missing.forEach((index, position) => {
+        const live = await guarded(missing.length === keys.length ? keys : missing.map((index) => keys[index]), ctx, invoke, attempts);
+        const fetch: FetchInfo = { fetchedAt: isoTime(now()), fromCache: false, stale: false, ageMs: 0 };
+        for (let position = 0; position < missing.length; position += 1) {
+          const index = missing[position]!;
           const slot = live[position];
           if (slot === undefined || slot instanceof Error) {
             results[index] = slot ?? new UpstreamError({ source, kind: 'bad_response', message: 'adapter returned fewer results than keys' });
-            return;
+            continue;
           }
           plan?.write(keys[index], slot);
           // Records found by search are the same records getByIds serves: keep them for stale-if-error too.
           if (operation === 'search' && Array.isArray(slot)) for (const found of slot as IdentityRecord[]) cache.set(`records:${found.ref.id}`, found);
           results[index] = plan ? plan.stamp(slot, fetch, freshValues) : (stamp(slot, fetch, freshValues) as T);
-        });
+        }
       } catch (error) {
         failure = toResilienceError(source, error);
         const slotError = failure instanceof Error ? failure : new Error(String(failure));
@@ -305,7 +307,7 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
       staleAgeMs = Math.max(staleAgeMs ?? 0, ageMs);
       if (status === 'OK') status = 'STALE';
     });
-    const report: SourceCallReport = {
+    const report: { -readonly [K in keyof SourceCallReport]: SourceCallReport[K] } = {
       source,
       operation,
       status,
@@ -314,15 +316,22 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
       retries: attempts.retries,
       cacheHits,
       keys: keys.length,
-      ...(status === 'OK' ? {} : { errorCode: errorCode ?? (failure instanceof CircuitOpenError ? failure.code : undefined), errorMessage }),
-      ...(staleAgeMs === undefined ? {} : { staleAgeMs }),
     };
-    for (const observer of [ctx.observer?.onCall.bind(ctx.observer), options.onReport]) {
-      try {
-        observer?.(report);
-      } catch {
-        // Observers must not break a call; they are told so in their contract.
-      }
+    if (status !== 'OK') {
+      report.errorCode = errorCode ?? (failure instanceof CircuitOpenError ? failure.code : undefined);
+      report.errorMessage = errorMessage;
+    }
+    if (staleAgeMs !== undefined) report.staleAgeMs = staleAgeMs;
+    // Observers must not break a call; they are told so in their contract.
+    try {
+      ctx.observer?.onCall(report);
+    } catch {
+      // (see above)
+    }
+    try {
+      options.onReport?.(report);
+    } catch {
+      // (see above)
     }
     return results as BatchResult<T>;
   }
@@ -372,4 +381,15 @@ function stamp<T>(value: T, fetch: FetchInfo, owned: boolean): T {
   if (!owned) return { ...value, fetch };
   (value as { fetch?: FetchInfo }).fetch = fetch;
   return value;
+}
+
+let lastIsoMs = Number.NaN;
+let lastIso = '';
+/** `new Date(ms).toISOString()`, remembered for the last millisecond asked (calls that end together share it). */
+function isoTime(ms: number): string {
+  if (ms !== lastIsoMs) {
+    lastIso = new Date(ms).toISOString();
+    lastIsoMs = ms;
+  }
+  return lastIso;
 }

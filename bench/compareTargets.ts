@@ -80,8 +80,7 @@ function setDelay(servers: readonly FakeServer[], delayMs: number): void {
  * Measures the warm 360 on the gateway, the naive peer (Apollo Server + axios, bench/naivePeer.ts) and the floor
  * program (the gateway's calls through its adapters, no GraphQL) in `settings.compareRounds` interleaved rounds
  * (the order rotates each round), each target in its own process pinned to the same core: light load (one
- * request in flight, `delayMs` on every source) and saturation (`connections`, 0 ms sources) per round, the
- * saturation time of each target cut into `compareSlices` slices that alternate with the other targets'. The RSS
+ * request in flight, `delayMs` on every source) and saturation (`connections`, 0 ms sources) per round. The RSS
  * of each process is sampled every second throughout. Every target gets an unmeasured warm-up load first.
  */
 export async function compareTargets(inputs: {
@@ -141,15 +140,8 @@ export async function compareTargets(inputs: {
         log(`compare round ${round + 1} ${t.name}: light p50 ${f.latency.p50.toFixed(2)} p99 ${f.latency.p99.toFixed(2)} ms, ${f.upstreamCallsPerRequest.toFixed(1)} calls`);
       }
       setDelay(servers, 0);
-      // Each target's saturation time in slices that take turns with the other targets' (ABCD ABCD ...): this
-      // machine's speed drifts within seconds, and a round that ran each target's time in one piece compared
-      // targets measured at different speeds (per-round ratios 1.5-2.6 for one build on one day).
-      const slices = new Map<string, LoadFigures[]>(order.map((t) => [t.name, []]));
-      for (let slice = 0; slice < s.compareSlices; slice += 1) {
-        for (const t of order) slices.get(t.name)!.push(await load(t, s.compareLoadS / s.compareSlices));
-      }
       for (const t of order) {
-        const f = combineLoads(slices.get(t.name)!);
+        const f = await load(t, s.compareLoadS);
         sat.get(t.name)!.push(f);
         log(`compare round ${round + 1} ${t.name}: ${f.requestsPerSecond.toFixed(0)} req/s on ${f.targetCpuCores.toFixed(2)} cores = ${f.requestsPerCpuSecond.toFixed(0)} per core, ${f.upstreamCallsPerRequest.toFixed(1)} calls`);
       }
@@ -259,39 +251,4 @@ function sumGc(rounds: readonly MinorGcFigures[]): MinorGcFigures | null {
   if (rounds.length === 0) return null;
   const count = rounds.reduce((n, r) => n + r.count, 0);
   return { count, meanMs: count === 0 ? 0 : rounds.reduce((ms, r) => ms + r.count * r.meanMs, 0) / count, idle: rounds.reduce((n, r) => n + r.idle, 0) };
-}
-
-/**
- * One target's saturation slices of a round as one measurement: requests and CPU-seconds summed, so the rate per
- * core is all the slices' requests over all their CPU time. Latency percentiles are the slices' weighted by their
- * requests, the maximum the largest (the comparison reports light-load latency, not these).
- */
-export function combineLoads(parts: readonly LoadFigures[]): LoadFigures {
-  const first = parts[0];
-  if (!first) throw new Error('combineLoads: no slices');
-  const completed = parts.reduce((n, p) => n + p.completed, 0);
-  const durationS = parts.reduce((n, p) => n + p.durationS, 0);
-  const cpuS = parts.reduce((n, p) => n + p.targetCpuCores * p.durationS, 0);
-  const weighted = (pick: (p: LoadFigures) => number): number => (completed > 0 ? parts.reduce((n, p) => n + pick(p) * p.completed, 0) / completed : Number.NaN);
-  const latency = {
-    count: parts.reduce((n, p) => n + p.latency.count, 0),
-    p50: weighted((p) => p.latency.p50),
-    p95: weighted((p) => p.latency.p95),
-    p99: weighted((p) => p.latency.p99),
-    max: Math.max(...parts.map((p) => p.latency.max)),
-    mean: weighted((p) => p.latency.mean),
-  };
-  return {
-    connections: first.connections,
-    targetRate: first.targetRate,
-    durationS,
-    requestsPerSecond: completed / durationS,
-    completed,
-    non2xx: parts.reduce((n, p) => n + p.non2xx, 0),
-    errors: parts.reduce((n, p) => n + p.errors, 0),
-    latency,
-    targetCpuCores: cpuS / durationS,
-    requestsPerCpuSecond: cpuS > 0 ? completed / cpuS : Number.NaN,
-    upstreamCallsPerRequest: weighted((p) => p.upstreamCallsPerRequest),
-  };
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { addHeavyOrders } from '../../bench/addHeavyOrders.js';
-import { combineLoads } from '../../bench/compareTargets.js';
 import { stripVolatile } from '../../bench/correctnessGate.js';
 import { percentiles } from '../../bench/percentiles.js';
 import type { SourceAdapter } from '../../src/adapters/types.js';
@@ -79,34 +78,5 @@ describe('createLoaders: batching switch', () => {
     const loaders = createLoaders([countingAdapter(calls)], {}, { batch });
     await Promise.all(['a', 'b', 'c'].map((id) => loaders.source('fake')!.records.load(id)));
     expect(calls).toEqual(expected);
-  });
-});
-
-describe('bench: combineLoads (saturation slices of one target and round)', () => {
-  const slice = (completed: number, durationS: number, cores: number, calls: number, p50: number, max: number) => ({
-    connections: 64,
-    targetRate: null,
-    durationS,
-    requestsPerSecond: completed / durationS,
-    completed,
-    non2xx: 0,
-    errors: 1,
-    latency: { count: completed, p50, p95: p50 * 2, p99: p50 * 3, max, mean: p50 },
-    targetCpuCores: cores,
-    requestsPerCpuSecond: completed / durationS / cores,
-    upstreamCallsPerRequest: calls,
-  });
-
-  it("rates the slices' requests over their CPU time together, not the mean of their rates", () => {
-    // 1 000 requests on 0.5 CPU-s, then 1 000 on 1 CPU-s: 2 000 / 1.5, not (2 000 + 1 000) / 2.
-    const f = combineLoads([slice(1000, 1, 0.5, 1, 10, 40), slice(1000, 1, 1, 2, 20, 90)]);
-    expect(f.requestsPerCpuSecond).toBeCloseTo(2000 / 1.5, 6);
-    expect([f.completed, f.durationS, f.requestsPerSecond, f.targetCpuCores, f.errors]).toEqual([2000, 2, 1000, 0.75, 2]);
-    expect(f.upstreamCallsPerRequest).toBeCloseTo(1.5, 6);
-    expect([f.latency.count, f.latency.p50, f.latency.max]).toEqual([2000, 15, 90]);
-  });
-
-  it('refuses an empty list of slices', () => {
-    expect(() => combineLoads([])).toThrow(/no slices/);
   });
 });

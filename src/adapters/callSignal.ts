@@ -19,6 +19,8 @@ export class CallSignal extends EventTarget implements AbortSignal {
   aborted = false;
   reason: unknown = undefined;
   onabort: ((this: AbortSignal, event: Event) => unknown) | null = null;
+  /** When it aborts at the latest (`performance.now()` time), if known: set by deadlineSignal. */
+  deadlineAt = Number.POSITIVE_INFINITY;
 
   constructor() {
     super();

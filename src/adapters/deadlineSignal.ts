@@ -19,6 +19,7 @@ export function deadlineSignal(parent: AbortSignal | undefined, ms: number): Dea
     signal.abort(parent.reason);
     return { signal, dispose: () => undefined };
   }
+  signal.deadlineAt = Math.min(performance.now() + ms, parent instanceof CallSignal ? parent.deadlineAt : Number.POSITIVE_INFINITY);
   const timer = setTimeout(() => signal.abort(new DOMException('The operation timed out.', 'TimeoutError')), ms);
   // The timer alone never keeps the process up (a request's deadline outlives nothing at shutdown).
   timer.unref();
@@ -31,4 +32,16 @@ export function deadlineSignal(parent: AbortSignal | undefined, ms: number): Dea
       parent?.removeEventListener('abort', onParentAbort);
     },
   };
+}
+
+const NOTHING_TO_DISPOSE = (): void => undefined;
+
+/**
+ * {@link deadlineSignal}, or `parent` itself when `parent` (one of deadlineSignal's) aborts no later than `ms` from
+ * now anyway: the same outcome without a second signal, timer and listener. For a signal that nothing is attached
+ * to (the HTTP client's per-request timeout, under a resilience attempt's shorter deadline).
+ */
+export function deadlineWithin(parent: AbortSignal | undefined, ms: number): DeadlineSignal {
+  if (parent instanceof CallSignal && !parent.aborted && parent.deadlineAt <= performance.now() + ms) return { signal: parent, dispose: NOTHING_TO_DISPOSE };
+  return deadlineSignal(parent, ms);
 }

@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import axios, { AxiosError, type AxiosInstance } from 'axios';
 import { noteUpstreamRequest } from './countUpstreamRequests.js';
-import { deadlineSignal } from './deadlineSignal.js';
+import { deadlineWithin } from './deadlineSignal.js';
 import { createUndiciAdapter } from './undiciAdapter.js';
 import { UpstreamError } from './UpstreamError.js';
 
@@ -171,7 +171,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       throw new UpstreamError({ source: options.source, kind: 'timeout', message: 'deadline passed before the call', method: req.method, url: redactQuery(url) });
     }
     noteUpstreamRequest(req.signal);
-    const deadline = deadlineSignal(req.signal, timeoutMs);
+    // The caller's signal itself when it ends sooner anyway (a resilience attempt's does): nothing more per call.
+    const deadline = deadlineWithin(req.signal, timeoutMs);
     const signal = deadline.signal;
     try {
       const res = await instance.request<string>({

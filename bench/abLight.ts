@@ -1,6 +1,7 @@
 /**
- * `node dist/bench/abLight.js [n] [NAME=value ...] [--query 360|same]`: light-load latency of this build with its
- * defaults (A) against the same build with the given environment variables (B, e.g. `C360_EARLY_CALLS=false`),
+ * `node dist/bench/abLight.js [n] [NAME=value ...] [--cli <other build's dist/src/cli.js>] [--query 360|same]`:
+ * light-load latency of this build with its defaults (A) against the same build with the given environment
+ * variables (B, e.g. `C360_EARLY_CALLS=false`) or against another build (`--cli`, with those variables if any),
  * and the floor program, one request at a time against one sandbox (20 ms on every route). The three targets
  * take turns request by request, so the machine's drift falls on all three alike; each is pinned to the same
  * core. Prints p50/p95 of each and the median of the per-turn differences A − B and A − floor (default n = 400
@@ -24,16 +25,19 @@ import { startGatewayProcess } from './startGatewayProcess.js';
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const n = Number(args.find((a) => /^\d+$/.test(a)) ?? 400);
+  const cliAt = args.indexOf('--cli');
+  const cli = cliAt >= 0 ? args[cliAt + 1] : undefined;
+  if (cliAt >= 0 && !cli) throw new Error('--cli needs the path of another build’s dist/src/cli.js');
   const env = Object.fromEntries(args.filter((a) => a.includes('=')).map((a) => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
   const query = args.includes('360') ? CUSTOMER_360 : SAME_AS_NAIVE;
-  if (Object.keys(env).length === 0) throw new Error('name at least one NAME=value for target B, e.g. C360_EARLY_CALLS=false');
+  if (Object.keys(env).length === 0 && !cli) throw new Error('name at least one NAME=value for target B, e.g. C360_EARLY_CALLS=false, or another build with --cli <path>');
   const machine = machineInfo();
   pinProcess(process.pid, 0, machine.nproc);
   const dataset = generateDataset({ size: 1_000, seed: 42 });
   const sandbox = await startSandbox({ dataset, shopifyBucket: UNTHROTTLED_SHOPIFY });
   const options = { core: 1, cores: machine.nproc, logLevel: 'warn' };
   const a = await startGatewayProcess(sandbox, { name: 'A' }, options);
-  const b = await startGatewayProcess(sandbox, { name: 'B', env }, options);
+  const b = await startGatewayProcess(sandbox, { name: 'B', env, ...(cli ? { cli } : {}) }, options);
   const floor = await startFloorProcess(sandbox, { core: 1, cores: machine.nproc });
   try {
     const customers = await selectCustomers(a.url, dataset, 40);
@@ -68,7 +72,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < 60; i += 1) await turn(i, false, out);
     for (let i = 0; i < n; i += 1) await turn(i, true, out);
     const diff = (x: number[], y: number[]): number => median(x.map((v, i) => v - y[i]!));
-    console.log(`abLight: ${n} turns, ${query === CUSTOMER_360 ? 'full 360' : "the naive peer's question"}, 20 ms sources; B = ${JSON.stringify(env)}`);
+    console.log(`abLight: ${n} turns, ${query === CUSTOMER_360 ? 'full 360' : "the naive peer's question"}, 20 ms sources; B = ${cli ? `${cli} ` : ''}${JSON.stringify(env)}`);
     for (const [name, values] of Object.entries(out)) {
       const summary = percentiles(values);
       console.log(`  ${name.padEnd(5)} p50 ${summary.p50.toFixed(2)} ms, p95 ${summary.p95.toFixed(2)} ms`);

@@ -33,7 +33,8 @@ export interface RecordCache<V> {
 
 /**
  * A bounded cache (lru-cache, TTL = freshness + stale window) of the last good value per key. Entries
- * expire on their own; {@link RecordCache.delete} purges at once (erasure).
+ * expire on their own; {@link RecordCache.delete} purges at once (erasure). Setting the value a key already
+ * holds (the same object) changes nothing: its fetch time stays that of the first write.
  */
 export function createRecordCache<V extends object | null>(options: RecordCacheOptions): RecordCache<V> {
   const now = options.now ?? Date.now;
@@ -47,7 +48,10 @@ export function createRecordCache<V extends object | null>(options: RecordCacheO
   };
   return {
     set(key, value) {
-      if (enabled) cache.set(key, { value, fetchedAtMs: now() });
+      if (!enabled) return;
+      // The requests a merged call served (coalesceCalls) each write the same value objects: written once.
+      if (cache.peek(key)?.value === value) return;
+      cache.set(key, { value, fetchedAtMs: now() });
     },
     fresh: (key) => read(key, options.ttlMs),
     usable: (key) => read(key, lifetimeMs),

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import axios, { AxiosHeaders } from 'axios';
+import axios, { AxiosHeaders, type AxiosInstance } from 'axios';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHttpClient, HTTP_TRANSPORTS, transportFromEnv, USER_AGENT } from '../../src/adapters/http.js';
 import { createUndiciAdapter } from '../../src/adapters/undiciAdapter.js';
@@ -106,40 +106,47 @@ describe.each(HTTP_TRANSPORTS)('createHttpClient over the %s transport', (transp
   });
 });
 
+/**
+ * Runs `use` with an axios instance on the undici adapter (`connections` sockets, text bodies, any status) and
+ * the origin of a loopback server answering with `handler`; closes both afterwards.
+ */
+async function withUndiciAxios(handler: http.RequestListener, connections: number, use: (instance: AxiosInstance, origin: string) => Promise<void>): Promise<void> {
+  const server = http.createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { adapter, close } = createUndiciAdapter({ connections });
+  try {
+    const instance = axios.create({ adapter, responseType: 'text', transformResponse: [], validateStatus: () => true });
+    await use(instance, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  } finally {
+    await close();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
 describe('the undici adapter as axios sees it', () => {
   it('skips 1xx informational answers and answers the final status and headers', async () => {
-    const hints = http.createServer((_req, res) => {
+    const hints: http.RequestListener = (_req, res) => {
       res.writeEarlyHints({ link: '</a.css>; rel=preload' });
       res.writeHead(201, { 'content-type': 'application/json', 'x-final': 'yes' });
       res.end('{"ok":true}');
-    });
-    await new Promise<void>((resolve) => hints.listen(0, '127.0.0.1', resolve));
-    const { adapter, close } = createUndiciAdapter({ connections: 1 });
-    try {
-      const instance = axios.create({ adapter, responseType: 'text', transformResponse: [], validateStatus: () => true });
-      const res = await instance.get<string>(`http://127.0.0.1:${(hints.address() as AddressInfo).port}/x?y=1`);
+    };
+    await withUndiciAxios(hints, 1, async (instance, origin) => {
+      const res = await instance.get<string>(`${origin}/x?y=1`);
       expect([res.status, (res.headers as AxiosHeaders).get('x-final'), (res.headers as AxiosHeaders).get('link'), res.data]).toEqual([201, 'yes', undefined, '{"ok":true}']);
-    } finally {
-      await close();
-      hints.closeAllConnections();
-      await new Promise((resolve) => hints.close(resolve));
-    }
+    });
   });
 
   it('fails a request aborted while it waits for a socket at once, and never sends it', async () => {
     const seen: string[] = [];
     const held: http.ServerResponse[] = [];
-    const slow = http.createServer((req, res) => {
+    const slow: http.RequestListener = (req, res) => {
       seen.push(req.url ?? '');
       if (req.url === '/hold') held.push(res);
       else res.end('{}');
-    });
-    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
-    const origin = `http://127.0.0.1:${(slow.address() as AddressInfo).port}`;
+    };
     // One connection: the second request queues behind the first, which the server holds.
-    const { adapter, close } = createUndiciAdapter({ connections: 1 });
-    try {
-      const instance = axios.create({ adapter, responseType: 'text', transformResponse: [], validateStatus: () => true });
+    await withUndiciAxios(slow, 1, async (instance, origin) => {
       const first = instance.get<string>(`${origin}/hold`);
       await vi.waitFor(() => expect(seen).toEqual(['/hold']));
       const controller = new AbortController();
@@ -151,45 +158,30 @@ describe('the undici adapter as axios sees it', () => {
       // The connection is free again: a later request goes out, the aborted one never did.
       expect((await instance.get<string>(`${origin}/after`)).status).toBe(200);
       expect(seen).toEqual(['/hold', '/after']);
-    } finally {
-      await close();
-      slow.closeAllConnections();
-      await new Promise((resolve) => slow.close(resolve));
-    }
+    });
   });
 
   it('cancels a request whose signal aborts while its answer is on the way', async () => {
-    const trickle = http.createServer((_req, res) => {
+    const trickle: http.RequestListener = (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{"part":');
-    });
-    await new Promise<void>((resolve) => trickle.listen(0, '127.0.0.1', resolve));
-    const { adapter, close } = createUndiciAdapter({ connections: 1 });
-    try {
-      const instance = axios.create({ adapter, responseType: 'text', transformResponse: [], validateStatus: () => true });
+    };
+    await withUndiciAxios(trickle, 1, async (instance, origin) => {
       const controller = new AbortController();
-      const pending = instance.get<string>(`http://127.0.0.1:${(trickle.address() as AddressInfo).port}/`, { signal: controller.signal });
+      const pending = instance.get<string>(`${origin}/`, { signal: controller.signal });
       setTimeout(() => controller.abort(), 50);
       await expect(pending).rejects.toMatchObject({ code: 'ERR_CANCELED' });
-    } finally {
-      await close();
-      trickle.closeAllConnections();
-      await new Promise((resolve) => trickle.close(resolve));
-    }
+    });
   });
 
-
   it('answers headers axios can read by any case, and a header named __proto__ pollutes nothing', async () => {
-    const odd = http.createServer((_req, res) => {
+    const odd: http.RequestListener = (_req, res) => {
       // Raw header list: the only way to send a header literally named __proto__.
       res.writeHead(200, ['Content-Type', 'application/json', 'X-Rate-Remaining', '7', '__proto__', 'x', 'Vary', 'a', 'Vary', 'b']);
       res.end('{}');
-    });
-    await new Promise<void>((resolve) => odd.listen(0, '127.0.0.1', resolve));
-    const { adapter, close } = createUndiciAdapter({ connections: 2 });
-    try {
-      const instance = axios.create({ adapter, responseType: 'text', transformResponse: [], validateStatus: () => true });
-      const res = await instance.get<string>(`http://127.0.0.1:${(odd.address() as AddressInfo).port}/`);
+    };
+    await withUndiciAxios(odd, 2, async (instance, origin) => {
+      const res = await instance.get<string>(`${origin}/`);
       expect(res.headers).toBeInstanceOf(AxiosHeaders);
       expect((res.headers as AxiosHeaders).get('x-rate-remaining')).toBe('7');
       expect((res.headers as AxiosHeaders).get('X-Rate-Remaining')).toBe('7');
@@ -198,11 +190,7 @@ describe('the undici adapter as axios sees it', () => {
       expect(Object.getPrototypeOf(res.headers)).toBe(AxiosHeaders.prototype);
       expect(({} as Record<string, unknown>).x).toBeUndefined();
       expect(res.data).toBe('{}');
-    } finally {
-      await close();
-      odd.closeAllConnections();
-      await new Promise((resolve) => odd.close(resolve));
-    }
+    });
   });
 });
 

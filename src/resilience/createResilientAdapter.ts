@@ -259,7 +259,7 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
     } else if (missing.length > 0) {
       try {
         const live = await guarded(missing.length === keys.length ? keys : missing.map((index) => keys[index]), ctx, invoke, attempts);
-        const fetch: FetchInfo = { fetchedAt: isoTime(now()), fromCache: false, stale: false, ageMs: 0 };
+        const fetch: FetchInfo = { fetchedAt: new Date(now()).toISOString(), fromCache: false, stale: false, ageMs: 0 };
         for (let position = 0; position < missing.length; position += 1) {
           const index = missing[position]!;
           const slot = live[position];
@@ -381,15 +381,4 @@ function stamp<T>(value: T, fetch: FetchInfo, owned: boolean): T {
   if (!owned) return { ...value, fetch };
   (value as { fetch?: FetchInfo }).fetch = fetch;
   return value;
-}
-
-let lastIsoMs = Number.NaN;
-let lastIso = '';
-/** `new Date(ms).toISOString()`, remembered for the last millisecond asked (calls that end together share it). */
-function isoTime(ms: number): string {
-  if (ms !== lastIsoMs) {
-    lastIso = new Date(ms).toISOString();
-    lastIsoMs = ms;
-  }
-  return lastIso;
 }

@@ -33,7 +33,7 @@ export interface ComparedTarget {
   readonly perCore: number;
   readonly rps: number;
   readonly callsPerQuery: number;
-  /** Upstream calls per query at saturation (concurrent requests' reads share calls: coalesceCalls). */
+  /** Upstream calls per query at saturation (concurrent requests' reads share calls: createCoalescer). */
   readonly callsPerQueryLoaded: number;
   readonly rounds: { readonly light: LightFigures[]; readonly load: LoadFigures[] };
   readonly rss: RssTrend;

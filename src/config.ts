@@ -63,6 +63,7 @@ export interface SourceConfig {
  * - `breaker`: opens when at least `minCalls` (10) calls in `windowMs` (10 000) failed at `failureRatio`
  *   (0.5) or more; after `halfOpenAfterMs` (5 000) one probe call decides between closed and open again.
  * - `bulkhead`: at most `maxConcurrent` (32) calls in flight, `maxQueue` (64) waiting; more fail at once.
+ *   Requests that share a call (`coalesce`) take one slot.
  * - `cache`: record cache for stale-if-error: values are served from it without a call for `ttlMs`
  *   (default 0: always live), and when the source fails for `staleWindowMs` more (300 000); `max` (5 000)
  *   entries per source. `staleWindowMs: 0` turns stale serving off.
@@ -82,7 +83,7 @@ export interface SourcePolicies {
   readonly budget?: { readonly capacity: number; readonly refillPerSecond: number; readonly estimatedCost: number } | undefined;
   /**
    * Merge the by-id reads that concurrent requests make of this source in one turn of the event loop into one
-   * call (`coalesceCalls`). Default true; file sources are never merged (they make no calls).
+   * call (`createCoalescer`). Default true; file sources are never merged (they make no calls).
    */
   readonly coalesce?: boolean | undefined;
 }

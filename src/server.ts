@@ -105,7 +105,7 @@ export function createServer(config: GatewayConfig, options: CreateServerOptions
   // Young-generation collections moved into time spent waiting for sources, at light load (issue 17, p99).
   const scavenger = config.performance?.idleScavenge === false ? null : createIdleScavenger({ requestsInFlight: () => inFlight.size });
   // At light load a repeated customer query starts its source calls before it executes (issue 17, p50); under
-  // load its calls wait their turn to merge with other requests' (coalesceCalls).
+  // load its calls wait their turn to merge with other requests' (createCoalescer).
   const callPlans = config.performance?.earlyCalls === false ? null : createCallPlans();
   // Policies wrap every adapter, injected ones too (DESIGN.md §7); probes are read lazily at scrape time.
   const metrics = createMetrics({

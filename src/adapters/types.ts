@@ -56,7 +56,7 @@ export interface CallContext {
   /**
    * Send now: the request is alone in the gateway and its calls were started early, before GraphQL
    * execution reaches the fields (`Loaders.startNow`). Layers that hold a call for a turn to merge it with other
-   * requests' calls (`coalesceCalls`) send it at once instead.
+   * requests' calls (`createCoalescer`) send it at once instead.
    */
   readonly urgent?: boolean | undefined;
 }
@@ -163,7 +163,7 @@ export interface SourceAdapter {
    * True when every call answers with records and lists built for that call alone (parsed from its response or
    * rows), which the adapter does not keep: the resilience layer then writes each value's provenance (`fetch`)
    * onto it instead of copying it (issue 17: the copies were a third of what survived young-generation
-   * collections). Merged calls (`coalesceCalls`) hand the same values to each request they served, which
+   * collections). Merged calls (`createCoalescer`) hand the same values to each request they served, which
    * all stamp the same live fetch. Leave it unset when the adapter serves objects it holds (file sources).
    */
   readonly freshValues?: boolean;

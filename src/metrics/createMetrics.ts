@@ -9,7 +9,7 @@ export interface GatewayMetrics {
   recordRequest(durationMs: number, outcome: 'ok' | 'partial' | 'error', errorCodes: readonly string[]): void;
   /** One adapter call (all attempts) as the resilience layer reports it. */
   recordSourceCall(report: SourceCallReport): void;
-  /** One call of a source made by cross-request coalescing (coalesceCalls): callers served and HTTP requests sent. */
+  /** One call of a source made by cross-request coalescing (createCoalescer): callers served and HTTP requests sent. */
   recordCoalescedCall(call: { readonly source: string; readonly members: number; readonly httpRequests: number }): void;
   /** One change webhook delivery by vendor, the source it maps to, and outcome (`accepted`, `ignored`, or the refusal). */
   recordWebhook(vendor: string, source: string, outcome: string): void;

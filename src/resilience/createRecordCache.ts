@@ -49,7 +49,7 @@ export function createRecordCache<V extends object | null>(options: RecordCacheO
   return {
     set(key, value) {
       if (!enabled) return;
-      // The requests a merged call served (coalesceCalls) each write the same value objects: written once.
+      // The requests a merged call served (createCoalescer) each write the same value objects: written once.
       if (cache.peek(key)?.value === value) return;
       cache.set(key, { value, fetchedAtMs: now() });
     },

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { CallContext, SourceAdapter, SourceCallReport } from '../adapters/types.js';
-import { coalesceCalls, type CoalescedCall } from '../adapters/coalesceCalls.js';
+import type { CoalescedCall } from './createCoalescer.js';
 import { deadlineSignal } from '../adapters/deadlineSignal.js';
 import type { SourceConfig } from '../config.js';
 import type { SourceRef } from '../domain/index.js';
@@ -55,8 +55,14 @@ export function createResilienceLayer(adapters: readonly SourceAdapter[], option
   const wrapped = adapters.map((adapter) => {
     const config = byName.get(adapter.name);
     // Concurrent requests' reads by id share calls (issue 17); a file source makes no calls to share.
-    const inner = adapter.kind !== 'file' && config?.policies?.coalesce !== false ? coalesceCalls(adapter, options.onCoalescedCall) : adapter;
-    return createResilientAdapter(inner, { policies: config?.policies, timeoutMs: config?.timeoutMs ?? DEFAULT_TIMEOUT_MS, onReport: options.onReport, upstreamWaits: options.upstreamWaits });
+    return createResilientAdapter(adapter, {
+      policies: config?.policies,
+      timeoutMs: config?.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      onReport: options.onReport,
+      upstreamWaits: options.upstreamWaits,
+      coalesce: adapter.kind !== 'file' && config?.policies?.coalesce !== false,
+      onCoalescedCall: options.onCoalescedCall,
+    });
   });
   const wrappedByName = new Map(wrapped.map((adapter) => [adapter.name, adapter]));
   return {

@@ -8,6 +8,7 @@ import { DEFAULT_SOURCE_POLICIES, type SourcePolicies } from '../config.js';
 import type { FetchInfo, IdentityRecord } from '../domain/index.js';
 import { attemptLimit, ATTEMPT_SHARE_OF_REMAINING } from './attemptLimit.js';
 import { CircuitOpenError } from './CircuitOpenError.js';
+import { createCoalescer, mergeableRead, type ByIdMethod, type CallTally, type CoalescedCall, type Mergeable } from './createCoalescer.js';
 import { createRecordCache } from './createRecordCache.js';
 import { createRetryBudget } from './createRetryBudget.js';
 import { planRetry } from './planRetry.js';
@@ -28,6 +29,13 @@ export interface ResilientAdapterOptions {
   readonly onReport?: ((report: SourceCallReport) => void) | undefined;
   /** Told when each attempt of an HTTP or database source begins, sends and settles (idle-time collection). */
   readonly upstreamWaits?: UpstreamWaits | undefined;
+  /**
+   * Merge the reads by id that concurrent requests make in one turn into one call (createCoalescer), sent through
+   * the policies once. Default false (the resilience layer turns it on for every source that makes calls).
+   */
+  readonly coalesce?: boolean | undefined;
+  /** Told about every merged call (metrics), when `coalesce`. Must not throw. */
+  readonly onCoalescedCall?: ((call: CoalescedCall) => void) | undefined;
   /** Clock, ms since the epoch. Default `Date.now`. */
   readonly now?: () => number;
   /** Uniform random in [0, 1) for backoff jitter. Default `Math.random`. */
@@ -53,8 +61,13 @@ interface CachePlan<T> {
   /** `value` carrying `fetch`: written onto it when `owned` (a live call's fresh value), else on copies. */
   stamp(value: T, fetch: FetchInfo, owned: boolean): T;
   /** Failures inside a value that arrived (a fused read's list that failed while its record came). */
-  partErrors(value: T): Error[];
+  partErrors(value: T): readonly Error[];
 }
+
+const BY_IDS = mergeableRead('getByIds');
+const NO_ERRORS: readonly Error[] = [];
+/** What the record cache keeps each merged read's values as (`fetchWithRelated` keeps its parts). */
+const CACHED_KIND: Record<Exclude<ByIdMethod, 'fetchWithRelated'>, Cacheable> = { getByIds: 'records', ordersByOwner: 'orders', ticketsByOwner: 'tickets', activitiesByOwner: 'activities' };
 
 const BREAKER_STATES: Record<CircuitState, BreakerState> = {
   [CircuitState.Closed]: 'CLOSED',
@@ -100,12 +113,7 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
   );
   const bulkheadPolicy = bulkhead(policies.bulkhead.maxConcurrent, policies.bulkhead.maxQueue);
 
-  interface Attempts {
-    calls: number;
-    retries: number;
-    /** Upstream HTTP requests the attempts sent (pages and chunks included). */
-    httpRequests: number;
-  }
+  type Attempts = CallTally;
   // A file source reads its in-memory index: each attempt is its one "call". HTTP sources count requests.
   const countsHttp = adapter.kind !== 'file';
   // A file source answers from memory: nothing to wait for.
@@ -171,6 +179,48 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
     return untilAborted(run, signal, () => new UpstreamError({ source, kind: 'timeout', message: 'request deadline passed while waiting for the source' }));
   }
 
+  /**
+   * Concurrent requests' reads by id, merged per turn and sent through the policies once: bulkhead, breaker,
+   * retries and the attempt's time limit apply to what goes to the vendor. Each request keeps its own cache
+   * reads, stale values, short-circuit and report (`call`).
+   */
+  const coalescer = options.coalesce ? createCoalescer(source, sendMerged, options.onCoalescedCall) : null;
+
+  async function sendMerged(method: ByIdMethod, ids: readonly string[], want: RelatedWant | undefined, ctx: CallContext, tally: CallTally): Promise<BatchResult<unknown>> {
+    const live = await guarded(ids, ctx, rawInvoke(method, want), tally);
+    return keep(live, ids, method === 'fetchWithRelated' ? fusedRead(want!).plan : singlePlans[CACHED_KIND[method]], method) as BatchResult<unknown>;
+  }
+
+  /**
+   * A live answer's values written to the record cache and stamped with one fetch time; failed slots as they are.
+   */
+  function keep<T>(live: BatchResult<T>, keys: readonly unknown[], plan: CachePlan<T> | null, operation: string): BatchResult<T> {
+    const fetch: FetchInfo = { fetchedAt: new Date(now()).toISOString(), fromCache: false, stale: false, ageMs: 0 };
+    const out = new Array<T | Error>(live.length);
+    for (let index = 0; index < live.length; index += 1) {
+      const slot = live[index];
+      out[index] = slot as T | Error;
+      if (slot === undefined || slot instanceof Error) continue;
+      plan?.write(keys[index], slot);
+      // Records found by search are the same records getByIds serves: keep them for stale-if-error too.
+      if (operation === 'search' && Array.isArray(slot)) for (const found of slot as IdentityRecord[]) cache.set(`records:${found.ref.id}`, found);
+      out[index] = plan ? plan.stamp(slot, fetch, freshValues) : (stamp(slot, fetch, freshValues) as T);
+    }
+    return out as BatchResult<T>;
+  }
+
+  /** A live answer's slot; a key the adapter left without one (`null` is an answer: no such record) is an error. */
+  function slotOf<T>(live: BatchResult<T>, position: number): T | Error {
+    const slot = live[position];
+    return slot === undefined ? new UpstreamError({ source, kind: 'bad_response', message: 'adapter returned fewer results than keys' }) : slot;
+  }
+
+  function rawInvoke(method: ByIdMethod, want: RelatedWant | undefined): Invoke<unknown> {
+    if (method === 'fetchWithRelated') return ((keys: readonly string[], ctx: CallContext) => adapter.fetchWithRelated!(keys, want!, ctx)) as Invoke<unknown>;
+    const read = adapter[method] as (ids: readonly string[], ctx: CallContext) => Promise<BatchResult<unknown>>;
+    return ((keys: readonly string[], ctx: CallContext) => read.call(adapter, keys, ctx)) as Invoke<unknown>;
+  }
+
   /** One cached kind per key (`records:<id>`, `orders:<id>`, ...). */
   const singlePlan = (kind: Cacheable): CachePlan<unknown> => ({
     read: (key, which) => cache[which](`${kind}:${String(key)}`),
@@ -178,8 +228,10 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
       if (value !== null) cache.set(`${kind}:${String(key)}`, value as object);
     },
     stamp,
-    partErrors: () => [],
+    partErrors: () => NO_ERRORS,
   });
+
+  const singlePlans: Record<Cacheable, CachePlan<unknown>> = { records: singlePlan('records'), orders: singlePlan('orders'), tickets: singlePlan('tickets'), activities: singlePlan('activities') };
 
   /**
    * A fused read's value kept as its parts under the same keys getByIds and the lists use, so either path
@@ -232,13 +284,24 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
         }
         return out;
       },
-      partErrors: (value) => lists.map((kind) => value[kind]).filter((part): part is Error => part instanceof Error),
+      partErrors(value) {
+        let errors: Error[] | undefined;
+        for (const kind of lists) {
+          const part = value[kind];
+          if (part instanceof Error) (errors ??= []).push(part);
+        }
+        return errors ?? NO_ERRORS;
+      },
     };
   };
 
-  async function call<T>(operation: string, keys: readonly string[] | readonly unknown[], ctx: CallContext, invoke: Invoke<T>, plan: CachePlan<T> | null): Promise<BatchResult<T>> {
+  /**
+   * One request's call: fresh values from the cache, the rest live (through the policies, merged with other
+   * requests' reads of `merge` when coalescing), stale values for what failed, and the request's report.
+   */
+  async function call<T>(operation: string, keys: readonly string[] | readonly unknown[], ctx: CallContext, invoke: Invoke<T>, plan: CachePlan<T> | null, merge?: Mergeable): Promise<BatchResult<T>> {
     const started = performance.now();
-    const attempts: Attempts = { calls: 0, retries: 0, httpRequests: 0 };
+    let attempts: Attempts = { calls: 0, retries: 0, httpRequests: 0 };
     const results: Array<T | Error | undefined> = new Array<T | Error | undefined>(keys.length).fill(undefined);
     let cacheHits = 0;
     if (plan && policies.cache.ttlMs > 0) {
@@ -258,19 +321,18 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
       for (const index of missing) results[index] = failure as Error;
     } else if (missing.length > 0) {
       try {
-        const live = await guarded(missing.length === keys.length ? keys : missing.map((index) => keys[index]), ctx, invoke, attempts);
-        const fetch: FetchInfo = { fetchedAt: new Date(now()).toISOString(), fromCache: false, stale: false, ageMs: 0 };
-        for (let position = 0; position < missing.length; position += 1) {
-          const index = missing[position]!;
-          const slot = live[position];
-          if (slot === undefined || slot instanceof Error) {
-            results[index] = slot ?? new UpstreamError({ source, kind: 'bad_response', message: 'adapter returned fewer results than keys' });
-            continue;
-          }
-          plan?.write(keys[index], slot);
-          // Records found by search are the same records getByIds serves: keep them for stale-if-error too.
-          if (operation === 'search' && Array.isArray(slot)) for (const found of slot as IdentityRecord[]) cache.set(`records:${found.ref.id}`, found);
-          results[index] = plan ? plan.stamp(slot, fetch, freshValues) : (stamp(slot, fetch, freshValues) as T);
+        const asked = missing.length === keys.length ? keys : missing.map((index) => keys[index]);
+        if (coalescer && merge) {
+          const joined = coalescer.join(merge, asked as readonly string[], ctx);
+          // The merged call's tally: what this request's answer cost (read when it is reported, so far if it ends first).
+          attempts = joined.tally;
+          // Its values are already cached and stamped, once for every request it served (sendMerged).
+          const live = await joined.answer;
+          for (let position = 0; position < missing.length; position += 1) results[missing[position]!] = slotOf(live as BatchResult<T>, position);
+        } else {
+          const live = await guarded(asked, ctx, invoke, attempts);
+          const kept = keep(live, asked, plan, operation);
+          for (let position = 0; position < missing.length; position += 1) results[missing[position]!] = slotOf(kept, position);
         }
       } catch (error) {
         failure = toResilienceError(source, error);
@@ -285,7 +347,7 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
     let staleAgeMs: number | undefined;
     results.forEach((slot, index) => {
       if (!(slot instanceof Error)) {
-        for (const part of slot === undefined || !plan ? [] : plan.partErrors(slot)) {
+        for (const part of slot === undefined || !plan ? NO_ERRORS : plan.partErrors(slot)) {
           failure ??= part;
           errorCode ??= isUpstreamError(part) ? part.code : undefined;
           errorMessage ??= part.message;
@@ -339,21 +401,39 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
   const list = (operation: 'ordersByOwner' | 'ticketsByOwner' | 'activitiesByOwner', kind: Cacheable) => {
     const method = adapter[operation];
     if (!method) return {};
-    return { [operation]: (ids: readonly string[], ctx: CallContext) => call(operation, ids, ctx, method.bind(adapter) as Invoke<unknown>, singlePlan(kind)) };
+    const merge = mergeableRead(operation);
+    const plan = singlePlans[kind];
+    return { [operation]: (ids: readonly string[], ctx: CallContext) => call(operation, ids, ctx, method.bind(adapter) as Invoke<unknown>, plan, merge) };
   };
   const fused = adapter.fetchWithRelated?.bind(adapter);
+  /** Each distinct want's cache plan and merge group, made once (a few dozen at most: lists × line items × page size). */
+  const fusedReads = new Map<string, { readonly merge: Mergeable; readonly plan: CachePlan<RecordWithRelated> }>();
+  const fusedRead = (want: RelatedWant): { readonly merge: Mergeable; readonly plan: CachePlan<RecordWithRelated> } => {
+    const merge = mergeableRead('fetchWithRelated', want);
+    let read = fusedReads.get(merge.key);
+    if (read === undefined) {
+      read = { merge, plan: relatedPlan(want) };
+      fusedReads.set(merge.key, read);
+    }
+    return read;
+  };
 
   return {
     name: adapter.name,
     kind: adapter.kind,
     capabilities: adapter.capabilities,
     search: (keys, ctx) => call('search', keys, ctx, adapter.search.bind(adapter) as Invoke<never>, null),
-    getByIds: (ids, ctx) => call('getByIds', ids, ctx, adapter.getByIds.bind(adapter) as Invoke<never>, singlePlan('records') as CachePlan<never>),
+    getByIds: (ids, ctx) => call('getByIds', ids, ctx, adapter.getByIds.bind(adapter) as Invoke<never>, singlePlans.records as CachePlan<never>, BY_IDS),
     ...list('ordersByOwner', 'orders'),
     ...list('ticketsByOwner', 'tickets'),
     ...list('activitiesByOwner', 'activities'),
     ...(fused
-      ? { fetchWithRelated: (ids: readonly string[], want: RelatedWant, ctx: CallContext) => call('fetchWithRelated', ids, ctx, ((keys, c) => fused(keys, want, c)) as Invoke<RecordWithRelated>, relatedPlan(want)) }
+      ? {
+          fetchWithRelated: (ids: readonly string[], want: RelatedWant, ctx: CallContext) => {
+            const read = fusedRead(want);
+            return call('fetchWithRelated', ids, ctx, ((keys, c) => fused(keys, want, c)) as Invoke<RecordWithRelated>, read.plan, read.merge);
+          },
+        }
       : {}),
     breakerState: () => BREAKER_STATES[breaker.state],
     purge(ids) {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { coalesceCalls, type CoalescedCall } from '../../src/adapters/coalesceCalls.js';
 import { countUpstreamRequests, noteUpstreamRequest } from '../../src/adapters/countUpstreamRequests.js';
 import type { CallContext, RelatedWant, SourceAdapter } from '../../src/adapters/types.js';
 import { UpstreamError } from '../../src/adapters/UpstreamError.js';
 import { DEFAULT_SOURCE_POLICIES } from '../../src/config.js';
+import { createCoalescer, mergeableRead, type ByIdMethod, type CoalescedCall } from '../../src/resilience/createCoalescer.js';
 import { createResilienceLayer } from '../../src/resilience/index.js';
 import { identityRecord } from '../support/identityRecord.js';
 
@@ -43,11 +43,35 @@ function loggingSource(options: { hold?: boolean; fail?: boolean } = {}) {
 
 const idsOf = (slots: ReadonlyArray<unknown>): unknown[] => slots.map((slot) => (slot instanceof Error ? slot.constructor.name : (slot as { ref: { id: string } }).ref.id));
 
-describe('coalesceCalls: concurrent reads by id share one call', () => {
+/**
+ * The engine over a source's own methods, as the resilience layer uses it (without its policies): `send` counts
+ * the HTTP requests the source notes on the merged call's signal and one attempt per call.
+ */
+function merging(adapter: SourceAdapter, onCall?: (call: CoalescedCall) => void) {
+  const coalescer = createCoalescer(
+    adapter.name,
+    (method, ids, want, ctx, tally) => {
+      tally.calls += 1;
+      countUpstreamRequests(ctx.signal!, () => (tally.httpRequests += 1));
+      if (method === 'fetchWithRelated') return adapter.fetchWithRelated!(ids, want!, ctx);
+      return (adapter[method] as (ids: readonly string[], ctx: CallContext) => Promise<unknown[]>).call(adapter, ids, ctx) as never;
+    },
+    onCall,
+  );
+  const read = (method: ByIdMethod) => (ids: readonly string[], ctx: CallContext) => coalescer.join(mergeableRead(method), ids, ctx).answer;
+  return {
+    coalescer,
+    getByIds: read('getByIds'),
+    ticketsByOwner: read('ticketsByOwner'),
+    fetchWithRelated: (ids: readonly string[], want: RelatedWant, ctx: CallContext) => coalescer.join(mergeableRead('fetchWithRelated', want), ids, ctx).answer,
+  };
+}
+
+describe('createCoalescer: concurrent reads by id share one call', () => {
   it('merges the same method asked in one turn into one call with the union of ids, and answers each caller its own ids', async () => {
     const { adapter, seen } = loggingSource();
     const calls: CoalescedCall[] = [];
-    const merged = coalesceCalls(adapter, (c) => calls.push(c));
+    const merged = merging(adapter, (c) => calls.push(c));
     const [a, b, c] = await Promise.all([merged.getByIds(['1', '2'], {}), merged.getByIds(['2', '3'], {}), merged.getByIds(['bad', '1'], {})]);
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatchObject({ method: 'getByIds', ids: ['1', '2', '3', 'bad'] });
@@ -62,9 +86,9 @@ describe('coalesceCalls: concurrent reads by id share one call', () => {
 
   it('sends an urgent call at once, with what already waits in its group, and leaves the other groups their turn', async () => {
     const { adapter, seen } = loggingSource();
-    const merged = coalesceCalls(adapter);
+    const merged = merging(adapter);
     const waiting = merged.getByIds(['1'], {});
-    const other = merged.ticketsByOwner!(['9'], {});
+    const other = merged.ticketsByOwner(['9'], {});
     const urgent = merged.getByIds(['2'], { urgent: true });
     // Sent before this turn ends: no setImmediate in between.
     expect(seen.map((s) => `${s.method} ${s.ids.join(',')}`)).toEqual(['getByIds 1,2']);
@@ -74,31 +98,28 @@ describe('coalesceCalls: concurrent reads by id share one call', () => {
     expect(seen.map((s) => s.method)).toEqual(['getByIds', 'ticketsByOwner']);
   });
 
-  it('keeps different methods and different wants apart, and never merges searches', async () => {
+  it('keeps different methods and different wants apart', async () => {
     const { adapter, seen } = loggingSource();
-    const merged = coalesceCalls(adapter);
+    const merged = merging(adapter);
     const tickets: RelatedWant = { orders: false, tickets: true, activities: false };
     const withFirst: RelatedWant = { orders: false, tickets: true, activities: false, ordersFirst: 10 };
     await Promise.all([
       merged.getByIds(['1'], {}),
-      merged.ticketsByOwner!(['1'], {}),
-      merged.fetchWithRelated!(['1'], tickets, {}),
-      merged.fetchWithRelated!(['2'], { ...tickets }, {}),
-      merged.fetchWithRelated!(['3'], withFirst, {}),
-      merged.search([{ kind: 'email', value: 'a@example.com' }], {}),
-      merged.search([{ kind: 'email', value: 'b@example.com' }], {}),
+      merged.ticketsByOwner(['1'], {}),
+      merged.fetchWithRelated(['1'], tickets, {}),
+      merged.fetchWithRelated(['2'], { ...tickets }, {}),
+      merged.fetchWithRelated(['3'], withFirst, {}),
     ]);
     const byMethod = (m: string) => seen.filter((s) => s.method === m).map((s) => s.ids);
     expect(byMethod('getByIds')).toEqual([['1']]);
     expect(byMethod('ticketsByOwner')).toEqual([['1']]);
     expect(byMethod('fetchWithRelated')).toEqual([['1', '2'], ['3']]);
-    expect(byMethod('search')).toEqual([['a@example.com'], ['b@example.com']]);
     expect(seen.find((s) => s.ids.includes('3'))?.want).toEqual(withFirst);
   });
 
   it("ends a caller's wait at its own deadline while the call goes on for the others, and aborts it only when every caller has gone", async () => {
     const { adapter, seen, release } = loggingSource({ hold: true });
-    const merged = coalesceCalls(adapter);
+    const merged = merging(adapter);
     /** Two callers with their own deadlines in one turn; resolves once the merged call has gone out. */
     const twoCallers = async (ids: [string, string]) => {
       const controllers = [new AbortController(), new AbortController()] as const;
@@ -125,18 +146,21 @@ describe('coalesceCalls: concurrent reads by id share one call', () => {
     release();
   });
 
-  it('counts the merged call\'s HTTP requests for every caller, and fails every caller when the call fails', async () => {
+  it("shows every caller the merged call's tally, and fails every caller when the call fails", async () => {
     const { adapter } = loggingSource({ fail: true });
-    const merged = coalesceCalls(adapter);
-    const a = new AbortController();
-    const b = new AbortController();
-    const counted = { a: 0, b: 0 };
-    countUpstreamRequests(a.signal, () => (counted.a += 1));
-    countUpstreamRequests(b.signal, () => (counted.b += 1));
-    const results = await Promise.allSettled([merged.getByIds(['1'], { signal: a.signal }), merged.getByIds(['2'], { signal: b.signal })]);
+    const { coalescer } = merging(adapter);
+    const [a, b] = [coalescer.join(mergeableRead('getByIds'), ['1'], {}), coalescer.join(mergeableRead('getByIds'), ['2'], {})];
+    expect(a.tally).toBe(b.tally);
+    const results = await Promise.allSettled([a.answer, b.answer]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     expect(results.map((r) => (r as PromiseRejectedResult).reason)).toEqual([expect.objectContaining({ kind: 'unavailable' }), expect.objectContaining({ kind: 'unavailable' })]);
-    expect(counted).toEqual({ a: 1, b: 1 });
+    expect(a.tally).toEqual({ calls: 1, retries: 0, httpRequests: 1 });
+    // A caller whose deadline has already passed is refused at once and shares nothing.
+    const gone = new AbortController();
+    gone.abort();
+    const late = coalescer.join(mergeableRead('getByIds'), ['3'], { signal: gone.signal });
+    await expect(late.answer).rejects.toMatchObject({ kind: 'timeout' });
+    expect(late.tally).toEqual({ calls: 0, retries: 0, httpRequests: 0 });
   });
 
   it('is on by default in the resilience layer: two requests reading in one turn make one call; coalesce: false keeps them apart', async () => {
@@ -151,5 +175,58 @@ describe('coalesceCalls: concurrent reads by id share one call', () => {
       expect(idsOf(b)).toEqual(['2']);
       expect(seen.map((s) => s.ids)).toEqual(coalesce === false ? [['1'], ['2']] : [['1', '2']]);
     }
+  });
+
+  /** One source behind the resilience layer with these policies, and `n` requests' call contexts. */
+  function layerOf(adapter: SourceAdapter, policies: Partial<typeof DEFAULT_SOURCE_POLICIES>, n = 2) {
+    const layer = createResilienceLayer([adapter], { sources: [{ name: adapter.name, kind: 'salesforce', baseUrl: 'http://127.0.0.1:1', policies: { ...DEFAULT_SOURCE_POLICIES, ...policies } } as never], deadlineMs: 5_000 });
+    const requests = Array.from({ length: n }, () => layer.forRequest(undefined, new AbortController().signal));
+    return { source: layer.adapters[0]!, requests };
+  }
+
+  it('sends a shared call through the policies once: one retry for both requests, both told the call and the retry', async () => {
+    const seen: string[][] = [];
+    const { adapter } = loggingSource();
+    // The first attempt fails as a 503 would; the retry answers.
+    adapter.getByIds = async (ids, ctx) => {
+      seen.push([...ids]);
+      noteUpstreamRequest(ctx.signal);
+      if (seen.length === 1) throw new UpstreamError({ source: 'crm', kind: 'unavailable', message: 'down', status: 503 });
+      return ids.map((id) => identityRecord('crm', id));
+    };
+    const { source, requests } = layerOf(adapter, { retries: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2, budgetRatio: 0.1 } });
+    const [a, b] = await Promise.all(requests.map((r, i) => source.getByIds([String(i + 1)], r.callContext)));
+    expect(idsOf(a!)).toEqual(['1']);
+    expect(idsOf(b!)).toEqual(['2']);
+    // Per request, its own answer would have cost a retry each: the vendor saw one failed call and one retry.
+    expect(seen).toEqual([['1', '2'], ['1', '2']]);
+    for (const r of requests) expect(r.recorder.snapshot()).toEqual([expect.objectContaining({ name: 'crm', status: 'OK', calls: 2, retries: 1 })]);
+  });
+
+  it('answers a record the source does not have as null, not as an error, to each request that shared the call', async () => {
+    const { adapter } = loggingSource();
+    adapter.getByIds = async (ids) => ids.map((id) => (id === 'gone' ? null : identityRecord('crm', id)));
+    const { source, requests } = layerOf(adapter, {});
+    const [a, b] = await Promise.all([source.getByIds(['gone', '1'], requests[0]!.callContext), source.getByIds(['gone'], requests[1]!.callContext)]);
+    expect(a).toEqual([null, expect.objectContaining({ ref: { source: 'crm', id: '1' }, fetch: expect.objectContaining({ fromCache: false }) })]);
+    expect(b).toEqual([null]);
+    for (const r of requests) expect(r.recorder.snapshot()).toEqual([expect.objectContaining({ name: 'crm', status: 'OK' })]);
+  });
+
+  it('takes one bulkhead slot for a shared call, so requests sharing it are not refused by a full bulkhead', async () => {
+    const { adapter, seen, release } = loggingSource({ hold: true });
+    const { source, requests } = layerOf(adapter, { bulkhead: { maxConcurrent: 1, maxQueue: 0 } }, 3);
+    const both = Promise.all(requests.slice(0, 2).map((r, i) => source.getByIds([String(i + 1)], r.callContext)));
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(seen).toHaveLength(1);
+    // A third request in a later turn finds the one slot taken and no queue: refused at once.
+    const [third] = await source.getByIds(['3'], requests[2]!.callContext);
+    expect(third).toBeInstanceOf(Error);
+    expect(seen).toHaveLength(1);
+    release();
+    const [a, b] = await both;
+    expect(idsOf(a!)).toEqual(['1']);
+    expect(idsOf(b!)).toEqual(['2']);
   });
 });

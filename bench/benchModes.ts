@@ -5,11 +5,13 @@
  * unmeasured saturation run before each process's first measured one (V8 needs thousands of requests to reach
  * steady state: a 4 s run right after start measured ~55 % of the steady per-core rate; see BENCHMARKS.md).
  * `compare*`: the side-by-side of the gateway, the naive peer and the floor program (bench/compareTargets.ts):
- * interleaved rounds, light requests per target and round, saturation seconds per target and round.
+ * interleaved rounds, light requests per target and round, saturation seconds per target and round. Full mode
+ * takes five shorter rounds in about the time three took: on this machine one round's ratio to the naive peer
+ * ranged 1.23–2.08 within one run (BENCHMARKS.md, tenth session), and a median of five is steadier.
  */
 export const MODES = {
   quick: { delayMs: 20, jitterMs: 10, slowDelayMs: 100, lightCount: 100, coldCount: 50, listCount: 5, loadDurationS: 4, warmupS: 4, connections: 64, compareRounds: 3, compareLightCount: 60, compareLoadS: 4 },
-  full: { delayMs: 20, jitterMs: 10, slowDelayMs: 100, lightCount: 1_000, coldCount: 400, listCount: 50, loadDurationS: 20, warmupS: 10, connections: 64, compareRounds: 3, compareLightCount: 300, compareLoadS: 15 },
+  full: { delayMs: 20, jitterMs: 10, slowDelayMs: 100, lightCount: 1_000, coldCount: 400, listCount: 50, loadDurationS: 20, warmupS: 10, connections: 64, compareRounds: 5, compareLightCount: 200, compareLoadS: 10 },
 } as const;
 
 /** The settings of one run. */

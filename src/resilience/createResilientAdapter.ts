@@ -406,7 +406,7 @@ export function createResilientAdapter(adapter: SourceAdapter, options: Resilien
     return { [operation]: (ids: readonly string[], ctx: CallContext) => call(operation, ids, ctx, method.bind(adapter) as Invoke<unknown>, plan, merge) };
   };
   const fused = adapter.fetchWithRelated?.bind(adapter);
-  /** Each distinct want's cache plan and merge group, made once (a few dozen at most: lists × line items × page size). */
+  /** Each distinct want's cache plan and merge group, made once (bounded: lists × line items × a page size of 1–100). */
   const fusedReads = new Map<string, { readonly merge: Mergeable; readonly plan: CachePlan<RecordWithRelated> }>();
   const fusedRead = (want: RelatedWant): { readonly merge: Mergeable; readonly plan: CachePlan<RecordWithRelated> } => {
     const merge = mergeableRead('fetchWithRelated', want);

@@ -23,10 +23,9 @@ interface Member {
   reject(reason: unknown): void;
 }
 
-/** Calls of one method (and, for `fetchWithRelated`, one `RelatedWant`) waiting for the next turn. */
+/** Calls of one read (a method and, for `fetchWithRelated`, one `RelatedWant`) waiting for the next turn. */
 interface Group {
-  readonly method: ByIdMethod;
-  readonly want: RelatedWant | undefined;
+  readonly read: Mergeable;
   readonly members: Member[];
   /** The merged call's tally, shared by every member's report (filled while the call runs). */
   readonly tally: CallTally;
@@ -111,14 +110,14 @@ export function createCoalescer(source: string, send: SendMerged, onCall?: (call
   }
 
   async function run(group: Group): Promise<void> {
-    const { members, method, tally } = group;
+    const { members, read, tally } = group;
     const ids = distinctIds(members);
     const { signal, dispose } = sharedSignal(members);
     try {
       let deadlineAt: number | undefined = -Infinity;
       for (const m of members) deadlineAt = m.deadlineAt === undefined || deadlineAt === undefined ? undefined : Math.max(deadlineAt, m.deadlineAt);
       const ctx: CallContext = deadlineAt === undefined ? { signal } : { signal, deadlineAt };
-      const results = await send(method, ids, group.want, ctx, tally);
+      const results = await send(read.method, ids, read.want, ctx, tally);
       if (ids === members[0]!.ids) {
         // One caller without repeated ids: its answer is the call's.
         members[0]!.resolve(results);
@@ -131,7 +130,7 @@ export function createCoalescer(source: string, send: SendMerged, onCall?: (call
       for (const member of members) member.reject(error);
     } finally {
       dispose();
-      onCall?.({ source, method, members: members.length, ids: ids.length, httpRequests: tally.httpRequests });
+      onCall?.({ source, method: read.method, members: members.length, ids: ids.length, httpRequests: tally.httpRequests });
     }
   }
 
@@ -157,17 +156,16 @@ export function createCoalescer(source: string, send: SendMerged, onCall?: (call
     join(read, ids, ctx) {
       const signal = ctx.signal;
       if (signal?.aborted) return { answer: Promise.reject(deadlinePassed(source)), tally: { calls: 0, retries: 0, httpRequests: 0 } };
-      const key = read.key;
-      let group = groups.get(key);
+      let group = groups.get(read.key);
       if (!group) {
-        group = { method: read.method, want: read.want, members: [], tally: { calls: 0, retries: 0, httpRequests: 0 } };
-        groups.set(key, group);
+        group = { read, members: [], tally: { calls: 0, retries: 0, httpRequests: 0 } };
+        groups.set(read.key, group);
       }
       const members = group.members;
       const answer = new Promise<BatchResult<unknown>>((resolve, reject) => members.push({ ids, signal, deadlineAt: ctx.deadlineAt, resolve, reject }));
       if (ctx.urgent) {
         // Sent now, with whatever of this turn already waits in its group; other groups keep their turn.
-        groups.delete(key);
+        groups.delete(read.key);
         void run(group);
       } else if (!scheduled) {
         scheduled = true;

@@ -110,15 +110,25 @@ const decisionsByPrincipal = new WeakMap<object, Map<string, Decision[]>>();
 /** The key of requests without a principal (refused on every field). */
 const NO_PRINCIPAL = {};
 
-/** Per request (its context object): its principal's and purpose's decisions. */
-const decisionsByRequest = new WeakMap<object, Decision[]>();
+/**
+ * On a request's context object: its principal's and purpose's decisions, with the principal and purpose they are
+ * for (a property rather than a WeakMap from context: read at every field value, issue 17).
+ */
+const DECISIONS = Symbol('c360.authorizationDecisions');
+interface RequestDecisions {
+  readonly principal: Principal | undefined;
+  readonly purpose: Purpose | null | undefined;
+  readonly decisions: Decision[];
+}
 
 /** The policy of every field `applyAuthorization` wrapped. */
 const policies = new WeakMap<object, FieldPolicy>();
 
 function decisionsOf(context: AuthorizedContext): Decision[] {
-  let decisions = decisionsByRequest.get(context);
-  if (decisions !== undefined) return decisions;
+  const mine = (context as { [DECISIONS]?: RequestDecisions })[DECISIONS];
+  // Checked against the context's own principal and purpose, so a context that inherits another's (one made
+  // with Object.create) never uses its decisions.
+  if (mine !== undefined && mine.principal === context.principal && mine.purpose === context.purpose) return mine.decisions;
   const principal = context.principal ?? NO_PRINCIPAL;
   let byPurpose = decisionsByPrincipal.get(principal);
   if (byPurpose === undefined) {
@@ -126,13 +136,15 @@ function decisionsOf(context: AuthorizedContext): Decision[] {
     decisionsByPrincipal.set(principal, byPurpose);
   }
   const purpose = context.purpose ?? '';
-  decisions = byPurpose.get(purpose);
+  let decisions = byPurpose.get(purpose);
   if (decisions === undefined) {
     // Sized for every policy so far: indexes are filled in any order, and a holey array stays a fast one.
     decisions = new Array<Decision>(policyCount);
     byPurpose.set(purpose, decisions);
   }
-  decisionsByRequest.set(context, decisions);
+  if (Object.isExtensible(context)) {
+    Object.defineProperty(context, DECISIONS, { value: { principal: context.principal, purpose: context.purpose, decisions }, writable: true, configurable: true });
+  }
   return decisions;
 }
 

@@ -1,6 +1,5 @@
 import type { BatchResult, CallContext, RelatedWant } from '../adapters/types.js';
 import { CallSignal } from '../adapters/callSignal.js';
-import { untilAborted } from '../adapters/untilAborted.js';
 import { UpstreamError } from '../adapters/UpstreamError.js';
 
 /** The batch methods that read by id and can be merged across requests. */
@@ -29,6 +28,12 @@ interface Group {
   readonly members: Member[];
   /** The merged call's tally, shared by every member's report (filled while the call runs). */
   readonly tally: CallTally;
+  /** Members whose signal has not aborted yet. */
+  waiting: number;
+  /** A member has no signal: the merged call is never aborted. */
+  unbounded: boolean;
+  /** The merged call's signal, once it runs: aborted when `waiting` reaches 0 (never when `unbounded`). */
+  shared: CallSignal | null;
 }
 
 /** What {@link createCoalescer} reports per merged call (metrics, tests). */
@@ -112,7 +117,10 @@ export function createCoalescer(source: string, send: SendMerged, onCall?: (call
   async function run(group: Group): Promise<void> {
     const { members, read, tally } = group;
     const ids = distinctIds(members);
-    const { signal, dispose } = sharedSignal(members);
+    // A CallSignal, not an AbortController: see its doc (young-generation survival).
+    const signal = new CallSignal();
+    group.shared = signal;
+    if (!group.unbounded && group.waiting === 0) signal.abort();
     try {
       let deadlineAt: number | undefined = -Infinity;
       for (const m of members) deadlineAt = m.deadlineAt === undefined || deadlineAt === undefined ? undefined : Math.max(deadlineAt, m.deadlineAt);
@@ -129,27 +137,42 @@ export function createCoalescer(source: string, send: SendMerged, onCall?: (call
     } catch (error) {
       for (const member of members) member.reject(error);
     } finally {
-      dispose();
       onCall?.({ source, method: read.method, members: members.length, ids: ids.length, httpRequests: tally.httpRequests });
     }
   }
 
-  /** The merged call's signal: aborted once every member's is (never while a member has none). */
-  function sharedSignal(members: readonly Member[]): { signal: AbortSignal; dispose(): void } {
-    // A CallSignal, not an AbortController: see its doc (young-generation survival).
-    const shared = new CallSignal();
-    const signals = members.map((m) => m.signal);
-    if (signals.some((s) => s === undefined)) return { signal: shared, dispose: () => undefined };
-    let open = signals.length;
-    const onAbort = (): void => {
-      open -= 1;
-      if (open === 0) shared.abort();
-    };
-    for (const s of signals) {
-      if (s!.aborted) onAbort();
-      else s!.addEventListener('abort', onAbort, { once: true });
-    }
-    return { signal: shared, dispose: () => signals.forEach((s) => s!.removeEventListener('abort', onAbort)) };
+  /**
+   * A member whose signal aborts: it is answered `timeout` at once, and the merged call's signal aborts once no
+   * member waits. One listener per member does both; it is removed when the member is answered.
+   */
+  function enter(group: Group, ids: readonly string[], signal: AbortSignal | undefined, deadlineAt: number | undefined): Promise<BatchResult<unknown>> {
+    return new Promise<BatchResult<unknown>>((resolve, reject) => {
+      if (signal === undefined) {
+        group.unbounded = true;
+        group.members.push({ ids, signal, deadlineAt, resolve, reject });
+        return;
+      }
+      group.waiting += 1;
+      const onAbort = (): void => {
+        reject(deadlinePassed(source));
+        group.waiting -= 1;
+        if (group.waiting === 0 && !group.unbounded) group.shared?.abort();
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      group.members.push({
+        ids,
+        signal,
+        deadlineAt,
+        resolve(values) {
+          signal.removeEventListener('abort', onAbort);
+          resolve(values);
+        },
+        reject(reason) {
+          signal.removeEventListener('abort', onAbort);
+          reject(reason);
+        },
+      });
+    });
   }
 
   return {
@@ -158,11 +181,11 @@ export function createCoalescer(source: string, send: SendMerged, onCall?: (call
       if (signal?.aborted) return { answer: Promise.reject(deadlinePassed(source)), tally: { calls: 0, retries: 0, httpRequests: 0 } };
       let group = groups.get(read.key);
       if (!group) {
-        group = { read, members: [], tally: { calls: 0, retries: 0, httpRequests: 0 } };
+        group = { read, members: [], tally: { calls: 0, retries: 0, httpRequests: 0 }, waiting: 0, unbounded: false, shared: null };
         groups.set(read.key, group);
       }
-      const members = group.members;
-      const answer = new Promise<BatchResult<unknown>>((resolve, reject) => members.push({ ids, signal, deadlineAt: ctx.deadlineAt, resolve, reject }));
+      // This caller's deadline ends its wait (enter), not the merged call.
+      const answer = enter(group, ids, signal, ctx.deadlineAt);
       if (ctx.urgent) {
         // Sent now, with whatever of this turn already waits in its group; other groups keep their turn.
         groups.delete(read.key);
@@ -171,8 +194,7 @@ export function createCoalescer(source: string, send: SendMerged, onCall?: (call
         scheduled = true;
         setImmediate(flush);
       }
-      // This caller's deadline ends its wait, not the merged call.
-      return { answer: signal ? untilAborted(answer, signal, () => deadlinePassed(source)) : answer, tally: group.tally };
+      return { answer, tally: group.tally };
     },
   };
 }

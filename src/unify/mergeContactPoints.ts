@@ -57,7 +57,22 @@ export function mergeContactPoints(records: readonly IdentityRecord[], defaultRe
   return { names: names.values(), emails: emails.values(), phones: phones.values(), addresses: addresses.values() };
 }
 
+/** Folded texts by text, at most {@link FOLD_MEMO_MAX}: every request merges the same customers' names and addresses again. */
+const FOLD_MEMO_MAX = 10_000;
+let folded = new Map<string, string>();
+
 function fold(text: string): string {
+  let key = folded.get(text);
+  if (key === undefined) {
+    key = foldUncached(text);
+    // A full map is started afresh (a new map, so the old one's table goes with it).
+    if (folded.size >= FOLD_MEMO_MAX) folded = new Map();
+    folded.set(text, key);
+  }
+  return key;
+}
+
+function foldUncached(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { countUpstreamRequests, noteUpstreamRequest } from '../../src/adapters/countUpstreamRequests.js';
 import type { CallContext, RelatedWant, SourceAdapter } from '../../src/adapters/types.js';
@@ -144,6 +145,30 @@ describe('createCoalescer: concurrent reads by id share one call', () => {
     expect(sharedAgain.aborted).toBe(true);
     await expect(Promise.all([third, fourth])).rejects.toMatchObject({ kind: 'timeout' });
     release();
+  });
+
+  it("leaves no listener on a caller's signal once it is answered, and never aborts a call a caller without a signal shares", async () => {
+    const { adapter, seen, release } = loggingSource({ hold: true });
+    const merged = merging(adapter);
+    const controllers = [new AbortController(), new AbortController()];
+    const answers = [merged.getByIds(['1'], { signal: controllers[0]!.signal }), merged.getByIds(['2'], { signal: controllers[1]!.signal }), merged.getByIds(['3'], {})];
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(seen).toHaveLength(1);
+    expect(controllers.map((c) => getEventListeners(c.signal, 'abort').length)).toEqual([1, 1]);
+    controllers[0]!.abort();
+    controllers[1]!.abort();
+    await expect(answers[0]).rejects.toMatchObject({ kind: 'timeout' });
+    await expect(answers[1]).rejects.toMatchObject({ kind: 'timeout' });
+    expect(seen[0]!.ctx.signal!.aborted).toBe(false);
+    release();
+    expect(idsOf((await answers[2])!)).toEqual(['3']);
+
+    const signal = new AbortController().signal;
+    const answered = merged.getByIds(['4'], { signal });
+    await new Promise((resolve) => setImmediate(resolve));
+    release();
+    expect(idsOf((await answered)!)).toEqual(['4']);
+    expect(getEventListeners(signal, 'abort')).toHaveLength(0);
   });
 
   it("shows every caller the merged call's tally, and fails every caller when the call fails", async () => {

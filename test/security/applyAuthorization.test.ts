@@ -64,3 +64,26 @@ describe('applyAuthorization: consent-bound fields', () => {
     expect(partialErrors).toEqual([]);
   });
 });
+
+describe('applyAuthorization: decisions per request', () => {
+  const sdl = `type Query @auth(requires: ["customer:read"]) { a: String @purpose(allows: ["support"]) }`;
+  const { graphql } = createRequire(import.meta.url)('graphql') as { graphql: typeof graphqlFn };
+  const schema = applyAuthorization(makeExecutableSchema({ typeDefs: [DIRECTIVES, sdl], resolvers: { Query: { a: () => 'x' } } }));
+  const principal = (scopes: string[]) => ({ subject: 't', role: 'agent', scopes: new Set(scopes), purposes: new Set(['support']), method: 'apiKey' }) as unknown as Principal;
+  const ask = (contextValue: object) => graphql({ schema, source: '{ a }', contextValue });
+
+  it("decides for a context's own principal and purpose, not those of a context it inherits from", async () => {
+    const refused = { principal: principal([]), purpose: 'support', partialErrors: [] };
+    expect((await ask(refused)).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    // Shared fields on a prototype, as the gateway makes its contexts: the child's principal decides.
+    const allowed = Object.assign(Object.create(refused) as object, { principal: principal(['customer:read']) });
+    expect((await ask(allowed)).data).toEqual({ a: 'x' });
+    const noPurpose = Object.assign(Object.create(allowed) as object, { purpose: null });
+    expect((await ask(noPurpose)).errors?.[0]?.message).toContain('only for purposes support');
+    expect((await ask(refused)).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('decides for a frozen context too', async () => {
+    expect((await ask(Object.freeze({ principal: principal(['customer:read']), purpose: 'support', partialErrors: [] }))).data).toEqual({ a: 'x' });
+  });
+});

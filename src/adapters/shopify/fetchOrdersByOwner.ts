@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { IdentityRecord, Order } from '../../domain/index.js';
 import type { BatchResult, CallContext, RecordWithRelated, RelatedWant } from '../types.js';
+import { sortNewestFirst } from '../sortNewestFirst.js';
 import { UpstreamError } from '../UpstreamError.js';
 import { followConnections, loopError, type ConnectionPage, type PendingConnection } from './followConnections.js';
 import { mapCustomer } from './mapCustomer.js';
@@ -205,7 +206,7 @@ async function fetchCustomerOrders(options: ResolvedShopifyOptions, ownerIds: re
     if (customer.error && customer.record === null && shape.withCustomer) return customer.error;
     if (customer.error) return { record: customer.record, orders: customer.error };
     const ownerRef = { source: options.name, id: key };
-    const orders = [...customer.orders.values()].map((o) => mapOrder(o.wire, o.lineItems, ownerRef)).sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+    const orders = sortNewestFirst(Array.from(customer.orders.values(), (o) => mapOrder(o.wire, o.lineItems, ownerRef)));
     if (shape.limit === null) return { record: customer.record, orders };
     // Cut to the newest `limit`; without a usable numberOfOrders the count is unknown, so it is an error.
     if (customer.record === null) return { record: null, orders: [], total: 0 };

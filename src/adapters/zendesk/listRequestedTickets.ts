@@ -1,5 +1,6 @@
 import type { SourceRef, Ticket } from '../../domain/index.js';
 import type { BatchResult, CallContext } from '../types.js';
+import { sortNewestFirst } from '../sortNewestFirst.js';
 import { isUpstreamError, UpstreamError } from '../UpstreamError.js';
 import { mapConcurrent } from './mapConcurrent.js';
 import { mapTicket } from './mapTicket.js';
@@ -57,5 +58,5 @@ async function listOne(options: ResolvedZendeskOptions, ownerId: string, ctx: Ca
     cursors.add(position);
     call = next !== null ? { path: next } : { path: call.path, params: { ...firstParams, 'page[after]': position } };
   }
-  return [...tickets.values()].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || Number(b.ref.id) - Number(a.ref.id));
+  return sortNewestFirst(tickets.values(), (a, b) => Number(b.ref.id) - Number(a.ref.id));
 }

@@ -3,6 +3,8 @@
  * reject (callers turn failures into values); if it does, the returned promise rejects.
  */
 export async function mapConcurrent<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  // One item (a request alone asks one requester's tickets): no workers to share out.
+  if (items.length === 1) return [await fn(items[0] as T, 0)];
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {
